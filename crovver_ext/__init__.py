@@ -1,0 +1,3 @@
+"""The Crovver Python SDK."""
+
+__version__ = "0.1.0"

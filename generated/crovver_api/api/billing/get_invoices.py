@@ -1,0 +1,174 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.invoices_envelope import InvoicesEnvelope
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    external_tenant_id: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["externalTenantId"] = external_tenant_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/public/billing/invoices",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | InvoicesEnvelope:
+    if response.status_code == 200:
+        response_200 = InvoicesEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | InvoicesEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    external_tenant_id: str,
+) -> Response[ErrorEnvelope | InvoicesEnvelope]:
+    """A tenant's invoices
+
+    Args:
+        external_tenant_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | InvoicesEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        external_tenant_id=external_tenant_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    external_tenant_id: str,
+) -> ErrorEnvelope | InvoicesEnvelope | None:
+    """A tenant's invoices
+
+    Args:
+        external_tenant_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | InvoicesEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        external_tenant_id=external_tenant_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    external_tenant_id: str,
+) -> Response[ErrorEnvelope | InvoicesEnvelope]:
+    """A tenant's invoices
+
+    Args:
+        external_tenant_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | InvoicesEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        external_tenant_id=external_tenant_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    external_tenant_id: str,
+) -> ErrorEnvelope | InvoicesEnvelope | None:
+    """A tenant's invoices
+
+    Args:
+        external_tenant_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | InvoicesEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            external_tenant_id=external_tenant_id,
+        )
+    ).parsed

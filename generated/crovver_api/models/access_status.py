@@ -1,0 +1,15 @@
+from enum import StrEnum
+
+
+class AccessStatus(StrEnum):
+    ACTIVE = "active"
+    CANCELED = "canceled"
+    EXPIRED = "expired"
+    NONE = "none"
+    PAST_DUE = "past_due"
+    PENDING = "pending"
+    PENDING_CANCEL = "pending_cancel"
+    TRIAL = "trial"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.tenant_list_data import TenantListData
+    from ..models.tenant_lookup_data import TenantLookupData
+
+
+T = TypeVar("T", bound="GetTenantsEnvelope")
+
+
+@_attrs_define
+class GetTenantsEnvelope:
+    success: bool
+    data: TenantListData | TenantLookupData
+    error: None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.tenant_lookup_data import TenantLookupData  # noqa: PLC0415
+
+        success = self.success
+
+        data: dict[str, Any]
+        if isinstance(self.data, TenantLookupData):
+            data = self.data.to_dict()
+        else:
+            data = self.data.to_dict()
+
+        error = self.error
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "data": data,
+            }
+        )
+        if error is not UNSET:
+            field_dict["error"] = error
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tenant_list_data import TenantListData  # noqa: PLC0415
+        from ..models.tenant_lookup_data import TenantLookupData  # noqa: PLC0415
+
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        def _parse_data(data: object) -> TenantListData | TenantLookupData:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = TenantLookupData.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            data_type_1 = TenantListData.from_dict(data)
+
+            return data_type_1
+
+        data = _parse_data(d.pop("data"))
+
+        error = d.pop("error", UNSET)
+
+        get_tenants_envelope = cls(
+            success=success,
+            data=data,
+            error=error,
+        )
+
+        get_tenants_envelope.additional_properties = d
+        return get_tenants_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
