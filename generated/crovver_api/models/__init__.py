@@ -51,6 +51,7 @@ from .error_object import ErrorObject
 from .get_tenants_envelope import GetTenantsEnvelope
 from .invoice import Invoice
 from .invoice_status import InvoiceStatus
+from .invoice_type import InvoiceType
 from .invoices_data import InvoicesData
 from .invoices_envelope import InvoicesEnvelope
 from .limit_behavior import LimitBehavior
@@ -170,6 +171,7 @@ __all__ = (
     "InvoicesData",
     "InvoicesEnvelope",
     "InvoiceStatus",
+    "InvoiceType",
     "LimitBehavior",
     "Metadata",
     "Organization",

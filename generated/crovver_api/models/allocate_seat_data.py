@@ -18,9 +18,9 @@ T = TypeVar("T", bound="AllocateSeatData")
 
 @_attrs_define
 class AllocateSeatData:
-    """One of three shapes: allocated (`success`, `message`, `capacity`); at capacity
-    (`requiresProration`, `proration`, `message`); proration confirmed (`requiresCheckout`,
-    `checkoutUrl`, `prorationId`, `message`).
+    """One of three shapes: allocated (`success: true`, `message`, `capacity`); at capacity
+    (`success: false`, `requiresProration`, `proration`, `message`); proration confirmed
+    (`success: false`, `requiresCheckout`, `checkoutUrl`, `prorationId`, `proration`, `message`).
 
     """
 

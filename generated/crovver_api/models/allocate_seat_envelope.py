@@ -19,9 +19,9 @@ T = TypeVar("T", bound="AllocateSeatEnvelope")
 class AllocateSeatEnvelope:
     success: bool
     data: AllocateSeatData
-    """ One of three shapes: allocated (`success`, `message`, `capacity`); at capacity
-    (`requiresProration`, `proration`, `message`); proration confirmed (`requiresCheckout`,
-    `checkoutUrl`, `prorationId`, `message`).
+    """ One of three shapes: allocated (`success: true`, `message`, `capacity`); at capacity
+    (`success: false`, `requiresProration`, `proration`, `message`); proration confirmed
+    (`success: false`, `requiresCheckout`, `checkoutUrl`, `prorationId`, `proration`, `message`).
      """
     error: None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.invoice_status import InvoiceStatus
+from ..models.invoice_type import InvoiceType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Invoice")
@@ -21,7 +22,7 @@ class Invoice:
     """ A money amount in major units; sent as a JSON number or as a decimal string. """
     currency: str
     invoice_number: None | str | Unset = UNSET
-    invoice_type: None | str | Unset = UNSET
+    invoice_type: InvoiceType | None | str | Unset = UNSET
     due_date: datetime.datetime | None | Unset = UNSET
     paid_at: datetime.datetime | None | Unset = UNSET
     issued_at: datetime.datetime | None | Unset = UNSET
@@ -56,6 +57,8 @@ class Invoice:
         invoice_type: None | str | Unset
         if isinstance(self.invoice_type, Unset):
             invoice_type = UNSET
+        elif isinstance(self.invoice_type, InvoiceType):
+            invoice_type = self.invoice_type.value
         else:
             invoice_type = self.invoice_type
 
@@ -192,12 +195,20 @@ class Invoice:
 
         invoice_number = _parse_invoice_number(d.pop("invoiceNumber", UNSET))
 
-        def _parse_invoice_type(data: object) -> None | str | Unset:
+        def _parse_invoice_type(data: object) -> InvoiceType | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                invoice_type_type_0 = InvoiceType(data)
+
+                return invoice_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(InvoiceType | None | str | Unset, data)
 
         invoice_type = _parse_invoice_type(d.pop("invoiceType", UNSET))
 

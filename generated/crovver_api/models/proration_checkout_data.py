@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.metadata import Metadata
+    from ..models.seat_proration import SeatProration
 
 
 T = TypeVar("T", bound="ProrationCheckoutData")
@@ -22,8 +22,7 @@ class ProrationCheckoutData:
     checkout_url: None | str | Unset = UNSET
     proration_amount: float | str | Unset = UNSET
     """ A money amount in major units; sent as a JSON number or as a decimal string. """
-    proration_details: Metadata | Unset = UNSET
-    """ Free-form key/value pairs. """
+    proration_details: SeatProration | Unset = UNSET
     message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -71,7 +70,7 @@ class ProrationCheckoutData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
+        from ..models.seat_proration import SeatProration  # noqa: PLC0415
 
         d = dict(src_dict)
         proration_id = d.pop("prorationId")
@@ -95,11 +94,11 @@ class ProrationCheckoutData:
         proration_amount = _parse_proration_amount(d.pop("prorationAmount", UNSET))
 
         _proration_details = d.pop("prorationDetails", UNSET)
-        proration_details: Metadata | Unset
+        proration_details: SeatProration | Unset
         if isinstance(_proration_details, Unset):
             proration_details = UNSET
         else:
-            proration_details = Metadata.from_dict(_proration_details)
+            proration_details = SeatProration.from_dict(_proration_details)
 
         message = d.pop("message", UNSET)
 
