@@ -1,0 +1,111 @@
+"""``LocalCrovver``: the emulator with its optional loopback HTTP server and its transports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from ._app import Emulator
+from ._client import IN_PROCESS_URL, ControlPlane
+from ._server import ServerThread, check_loopback
+from ._transport import AsyncInProcessTransport, InProcessTransport
+
+
+class LocalCrovver:
+    """A stateful Crovver emulator for tests and demos.
+
+    Args:
+        port: TCP port for :meth:`start` (0 picks a free one).
+        db: SQLite file; ``None`` keeps state in memory. A file that already holds an emulator's
+            state is reopened as it was (its seed and clock included); ``seed`` then only
+            matters for a new file.
+        seed: ``None`` (the built-in demo data), a dict, or a ``.json``/``.yaml`` file.
+        host: a loopback address to listen on.
+        start: where a new emulator's frozen clock starts (default 2026-01-01T00:00:00Z).
+
+    The state exists from construction, so the in-process transports work without ever
+    calling :meth:`start`. :meth:`stop` (idempotent) shuts everything down for good.
+    """
+
+    def __init__(
+        self,
+        port: int = 0,
+        db: str | Path | None = None,
+        seed: str | Path | dict[str, Any] | None = None,
+        *,
+        host: str = "127.0.0.1",
+        start: datetime | None = None,
+    ) -> None:
+        self._host = check_loopback(host)
+        self._port = port
+        self.emulator = Emulator(db=None if db is None else str(db), seed=seed, start=start)
+        self._server: ServerThread | None = None
+        self._control: ControlPlane | None = None
+        self._stopped = False
+        keys = self.emulator.org_keys()
+        first = next((k for k in keys if k["type"] == "b2b"), keys[0]) if keys else None
+        self.secret_key = first["secret_key"] if first else ""
+        self.public_key = first["public_key"] if first else ""
+
+    @property
+    def base_url(self) -> str:
+        """The server's URL once started; before that, the in-process placeholder URL."""
+        return self._server.base_url if self._server else IN_PROCESS_URL
+
+    @property
+    def running(self) -> bool:
+        """Whether the HTTP server is serving."""
+        return self._server is not None
+
+    def start(self) -> LocalCrovver:
+        """Serve over HTTP on loopback in a background thread (no-op when already serving)."""
+        if self._stopped:
+            raise RuntimeError("this LocalCrovver was stopped; create a new one")
+        if self._server is None:
+            self._server = ServerThread(self.emulator, self._host, self._port)
+            self.emulator.base_url = self._server.base_url
+            if self._control is not None:  # re-bind an in-process control plane to HTTP
+                self._control.close()
+                self._control = None
+        return self
+
+    def stop(self) -> None:
+        """Stop the server, the webhook worker and close the database (idempotent)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        if self._control is not None:
+            self._control.close()
+        if self._server is not None:
+            self._server.stop()
+        self.emulator.close()
+
+    @property
+    def control(self) -> ControlPlane:
+        """A :class:`ControlPlane` for this emulator (over HTTP when serving, else in process)."""
+        if self._control is None:
+            self._control = ControlPlane(self.base_url) if self._server else ControlPlane.in_process(self)
+        return self._control
+
+    def transport(self) -> httpx.BaseTransport:
+        """A sync httpx transport into this emulator (no socket)."""
+        return InProcessTransport(self.emulator)
+
+    def async_transport(self) -> httpx.AsyncBaseTransport:
+        """An async httpx transport into this emulator (no socket)."""
+        return AsyncInProcessTransport(self.emulator)
+
+    def __enter__(self) -> LocalCrovver:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
