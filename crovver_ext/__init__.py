@@ -1,3 +1,194 @@
-"""The Crovver Python SDK."""
+"""The Crovver Python SDK: billing and entitlements for your Python backend, sync and async.
 
-__version__ = "0.1.0"
+>>> from crovver_ext import CrovverClient
+>>> client = CrovverClient()  # reads CROVVER_SECRET_KEY  # doctest: +SKIP
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, CrovverClient
+from crovver_ext._deprecation import CrovverDeprecationWarning
+from crovver_ext._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    CrovverError,
+    InternalServerError,
+    InvalidResponseError,
+    NotFoundError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from crovver_ext._version import __version__
+
+if TYPE_CHECKING:
+    from crovver_ext._models import (
+        ActiveAddon,
+        AddonPurchase,
+        AvailableAddon,
+        BulkAllocation,
+        CanceledSubscription,
+        CapacityCount,
+        CheckoutSession,
+        ConsumeResult,
+        CreatedTenant,
+        CreditBalance,
+        CreditPool,
+        Invoice,
+        InvoiceList,
+        Organization,
+        Plan,
+        PlanList,
+        PlanPrice,
+        PoolBalance,
+        Product,
+        ProrationCheckout,
+        SeatAllocation,
+        SeatAllocationPage,
+        SeatAllocationResult,
+        SeatCapacity,
+        SeatProration,
+        Subscription,
+        SubscriptionList,
+        SubscriptionPlan,
+        SubscriptionStatus,
+        SubscriptionStatusPlan,
+        SubscriptionStatusSubscription,
+        SupportedProvider,
+        Tenant,
+        TenantDetails,
+        TenantList,
+        TenantMember,
+        TenantOwner,
+        Token,
+        UsageLimit,
+        UsageRecord,
+    )
+
+# The result models load on first use (they bring attrs): `import crovver_ext` stays light.
+_LAZY_MODELS = frozenset(
+    {
+        "ActiveAddon",
+        "AddonPurchase",
+        "AvailableAddon",
+        "BulkAllocation",
+        "CanceledSubscription",
+        "CapacityCount",
+        "CheckoutSession",
+        "ConsumeResult",
+        "CreatedTenant",
+        "CreditBalance",
+        "CreditPool",
+        "Invoice",
+        "InvoiceList",
+        "Organization",
+        "Plan",
+        "PlanList",
+        "PlanPrice",
+        "PoolBalance",
+        "Product",
+        "ProrationCheckout",
+        "SeatAllocation",
+        "SeatAllocationPage",
+        "SeatAllocationResult",
+        "SeatCapacity",
+        "SeatProration",
+        "Subscription",
+        "SubscriptionList",
+        "SubscriptionPlan",
+        "SubscriptionStatus",
+        "SubscriptionStatusPlan",
+        "SubscriptionStatusSubscription",
+        "SupportedProvider",
+        "Tenant",
+        "TenantDetails",
+        "TenantList",
+        "TenantMember",
+        "TenantOwner",
+        "Token",
+        "UsageLimit",
+        "UsageRecord",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODELS:
+        from crovver_ext import _models
+
+        value = getattr(_models, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'crovver_ext' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ActiveAddon",
+    "AddonPurchase",
+    "AsyncCrovverClient",
+    "AuthenticationError",
+    "AvailableAddon",
+    "BadRequestError",
+    "BulkAllocation",
+    "CanceledSubscription",
+    "CapacityCount",
+    "CheckoutSession",
+    "ConflictError",
+    "ConsumeResult",
+    "CreatedTenant",
+    "CreditBalance",
+    "CreditPool",
+    "CrovverClient",
+    "CrovverDeprecationWarning",
+    "CrovverError",
+    "InternalServerError",
+    "InvalidResponseError",
+    "Invoice",
+    "InvoiceList",
+    "NotFoundError",
+    "Organization",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "Plan",
+    "PlanList",
+    "PlanPrice",
+    "PoolBalance",
+    "Product",
+    "ProrationCheckout",
+    "RateLimitError",
+    "SeatAllocation",
+    "SeatAllocationPage",
+    "SeatAllocationResult",
+    "SeatCapacity",
+    "SeatProration",
+    "Subscription",
+    "SubscriptionList",
+    "SubscriptionPlan",
+    "SubscriptionStatus",
+    "SubscriptionStatusPlan",
+    "SubscriptionStatusSubscription",
+    "SupportedProvider",
+    "Tenant",
+    "TenantDetails",
+    "TenantList",
+    "TenantMember",
+    "TenantOwner",
+    "Token",
+    "UnprocessableEntityError",
+    "UsageLimit",
+    "UsageRecord",
+    "__version__",
+]

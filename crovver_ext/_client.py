@@ -1,0 +1,890 @@
+"""``CrovverClient`` and ``AsyncCrovverClient``: configuration, the connection pool, every call.
+
+Both clients share ``_BaseClient`` (configuration, headers, request building) and the adapter
+(validation, request and response mapping) and the policy (the attempt loop); each public method
+is one line that hands an adapter ``Call`` to ``_run``. Only ``_run`` differs: blocking or awaited.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import sys
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+import httpx
+
+from crovver_ext import _deprecation
+from crovver_ext._cache import EntitlementCache, cached_async, cached_sync
+from crovver_ext._lazy import LazyModule
+from crovver_ext._namespaces import (
+    Addons,
+    AsyncAddons,
+    AsyncCapacity,
+    AsyncCredits,
+    Capacity,
+    Credits,
+)
+from crovver_ext._policy import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    Call,
+    EventSink,
+    Settings,
+    attempts,
+    logger,
+    run_async,
+    run_sync,
+)
+from crovver_ext._version import __version__
+
+if TYPE_CHECKING:
+    from crovver_ext import _adapter as adapter
+    from crovver_ext import _models as m
+else:
+    # The adapter brings attrs, the models and (on first call) the generated client: load it on
+    # the first call, so `import crovver_ext` costs little more than `import httpx`.
+    adapter = LazyModule("crovver_ext._adapter", globals(), "adapter")
+
+T = TypeVar("T")
+
+# httpcore's async pool spends CPU per request in proportion to its open connections (measured on
+# 2 cores, 50 in flight: ~9 ms per request with 32 connections, ~3 ms with 16, ~2.2 ms with 8), so
+# the async client keeps a small pool and queues the rest. Pass http_client to choose otherwise.
+ASYNC_POOL_SIZE = 10
+ASYNC_POOL_LIMITS = httpx.Limits(max_connections=ASYNC_POOL_SIZE, max_keepalive_connections=ASYNC_POOL_SIZE)
+
+# Calls after which a tenant's cached entitlements may be wrong.
+INVALIDATING_OPERATIONS = frozenset(
+    {
+        "consume_credits",
+        "purchase_addon",
+        "create_checkout_session",
+        "cancel_subscription",
+        "create_proration_checkout",
+    }
+)
+
+DEFAULT_BASE_URL = "https://app.crovver.com"
+API_KEY_ENV = "CROVVER_SECRET_KEY"
+BASE_URL_ENV = "CROVVER_BASE_URL"
+LOG_ENV = "CROVVER_LOG"
+
+
+class _NotGiven:
+    """Marks an option left out, as opposed to one passed as None (``timeout=None``: no timeout)."""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+NOT_GIVEN: Any = _NotGiven()
+
+
+def user_agent() -> str:
+    python = ".".join(str(n) for n in sys.version_info[:3])
+    return f"crovver-python/{__version__} python/{python} httpx/{httpx.__version__}"
+
+
+def _resolve_api_key(api_key: str | None) -> str:
+    key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
+    if key is None or not key.strip():
+        raise ValueError(f"No API key: pass api_key=... or set the {API_KEY_ENV} environment variable.")
+    if not isinstance(key, str):
+        raise TypeError(f"api_key must be a str, not {type(key).__name__}")
+    key = key.strip()
+    if key.startswith(("pk_live_", "pk_test_")):
+        raise ValueError(
+            "api_key is a public key (pk_...); this server-side SDK needs a secret key (sk_...)."
+        )
+    if any(c.isspace() for c in key):
+        raise ValueError("api_key must not contain whitespace")
+    if not (key.isascii() and key.isprintable()):
+        # It goes into an HTTP header: anything else would fail deep inside httpx on every call.
+        raise ValueError("api_key must be printable ASCII")
+    return key
+
+
+def _resolve_base_url(base_url: str | None) -> str:
+    url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+    parsed = httpx.URL(url)
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ValueError(f"base_url must be an http(s) URL, got {url!r}")
+    return url.rstrip("/")
+
+
+def _resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if timeout is None:
+        return httpx.Timeout(None)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise ValueError(
+            f"timeout must be a positive number of seconds, an httpx.Timeout or None, got {timeout!r}"
+        )
+    return httpx.Timeout(float(timeout))
+
+
+def _resolve_max_retries(max_retries: int) -> int:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise ValueError(f"max_retries must be a non-negative int, got {max_retries!r}")
+    return max_retries
+
+
+def _enable_debug_logging() -> None:
+    """``debug=True`` / ``CROVVER_LOG=debug``: make the "crovver" logger print to stderr."""
+    logger.setLevel(logging.DEBUG)
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
+        logger.addHandler(handler)
+
+
+def _skip_missing_sniffio() -> None:
+    """Make httpcore's per-request ``import sniffio`` cheap when sniffio is not installed.
+
+    httpcore imports sniffio on every async request and falls back to asyncio when it is missing
+    (as it is since anyio 4.11 dropped it); Python does not cache a failed import, so each request
+    searched sys.path again: 1-2 ms per request here (encode/httpcore#1103). Recording the absence
+    makes that fallback instant. An installed sniffio is left alone.
+    """
+    import importlib.util
+
+    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]  # "known absent", a documented import mechanism
+
+
+def _gated(
+    send: Callable[[httpx.Request], Awaitable[httpx.Response]], size: int
+) -> Callable[[httpx.Request], Awaitable[httpx.Response]]:
+    """``send`` with at most ``size`` requests in flight; the rest wait their turn (FIFO).
+
+    Waiting counts against the request's pool timeout, as waiting inside httpx's pool would.
+    """
+    import asyncio
+
+    gate = asyncio.Semaphore(size)
+
+    async def gated_send(request: httpx.Request) -> httpx.Response:
+        if gate.locked():
+            pool_timeout = request.extensions.get("timeout", {}).get("pool")
+            try:
+                await asyncio.wait_for(gate.acquire(), pool_timeout)
+            except TimeoutError:
+                raise httpx.PoolTimeout("Timed out waiting for a connection", request=request) from None
+        else:
+            await gate.acquire()
+        try:
+            return await send(request)
+        finally:
+            gate.release()
+
+    return gated_send
+
+
+def _safe_sink(sink: Callable[..., Any]) -> EventSink:
+    def emit(message: str, data: Mapping[str, Any]) -> None:
+        try:
+            sink(message, dict(data))
+        except Exception:  # a broken user logger must not break billing calls
+            logger.exception("the logger passed to the Crovver client raised")
+
+    return emit
+
+
+class _BaseClient:
+    """Configuration and request building shared by the sync and async clients."""
+
+    _http: httpx.Client | httpx.AsyncClient
+    _owns_http: bool
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        debug: bool,
+        logger: Callable[..., Any] | None,
+        entitlement_cache_ttl: float | None,
+        entitlement_cache_size: int,
+        clock: Callable[[], float] | None,
+        jitter: Callable[[], float] | None,
+    ) -> None:
+        self._api_key = _resolve_api_key(api_key)
+        self._base_url = _resolve_base_url(base_url)
+        self._timeout = _resolve_timeout(DEFAULT_TIMEOUT if timeout is NOT_GIVEN else timeout)
+        self._max_retries = _resolve_max_retries(max_retries)
+        self._debug = bool(debug) or os.environ.get(LOG_ENV, "").lower() == "debug"
+        if self._debug:
+            _enable_debug_logging()
+        self._logger = logger
+        self._clock = clock or time.time
+        self._jitter = jitter
+        self._headers = {
+            "Authorization": f"Bearer {self._api_key}",
+            "User-Agent": user_agent(),
+            "Accept": "application/json",
+        }
+        self._cache = (
+            None
+            if entitlement_cache_ttl is None
+            else EntitlementCache(entitlement_cache_ttl, entitlement_cache_size, clock or time.monotonic)
+        )
+        self._configure()
+
+    def _configure(self) -> None:
+        """Derive what each call reuses (done once, not per call)."""
+        settings = Settings(
+            max_retries=self._max_retries,
+            secrets=(self._api_key,),
+            clock=self._clock,
+            events=None if self._logger is None else _safe_sink(self._logger),
+        )
+        self._settings = (
+            settings
+            if self._jitter is None
+            else Settings(
+                max_retries=settings.max_retries,
+                secrets=settings.secrets,
+                clock=settings.clock,
+                jitter=self._jitter,
+                events=settings.events,
+            )
+        )
+
+    def _copy_with(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        logger: Callable[..., Any] | None,
+    ) -> Self:
+        clone = copy.copy(self)
+        if api_key is not NOT_GIVEN:
+            clone._api_key = _resolve_api_key(api_key)
+            clone._headers = {**self._headers, "Authorization": f"Bearer {clone._api_key}"}
+        if base_url is not NOT_GIVEN:
+            clone._base_url = _resolve_base_url(base_url)
+        if timeout is not NOT_GIVEN:
+            clone._timeout = _resolve_timeout(timeout)
+        if max_retries is not NOT_GIVEN:
+            clone._max_retries = _resolve_max_retries(max_retries)
+        if logger is not NOT_GIVEN:
+            clone._logger = logger
+        clone._owns_http = False  # the copy shares the pool; closing stays the original's job
+        clone._configure()
+        clone._bind_namespaces()
+        return clone
+
+    def _bind_namespaces(self) -> None:
+        raise NotImplementedError
+
+    def _invalidates(self, call: Call[Any]) -> EntitlementCache | None:
+        """The cache to clear for ``call.tenant_id`` once this call is over, if any."""
+        if self._cache is not None and call.operation in INVALIDATING_OPERATIONS:
+            return self._cache
+        return None
+
+    def invalidate(self, tenant_id: str | None = None) -> None:
+        """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache)."""
+        if self._cache is not None:
+            self._cache.invalidate(tenant_id)
+
+    def _build_request(self, call: Call[Any]) -> httpx.Request:
+        return self._http.build_request(
+            call.method,
+            self._base_url + call.path,
+            params=call.params,
+            json=call.json,
+            headers=self._headers,
+            timeout=self._timeout,
+        )
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return self._timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._max_retries
+
+    def __repr__(self) -> str:
+        # Never the key: its mode is enough to tell test from live.
+        mode = (
+            "test"
+            if self._api_key.startswith("sk_test_")
+            else "live"
+            if self._api_key.startswith("sk_live_")
+            else "custom"
+        )
+        return (
+            f"{type(self).__name__}(base_url={self._base_url!r}, api_key=<{mode} key>, "
+            f"max_retries={self._max_retries}, timeout={self._timeout.read})"
+        )
+
+
+class CrovverClient(_BaseClient):
+    """The Crovver API, blocking. One connection pool per client; use it as a context manager.
+
+    Args:
+        api_key: A secret key (``sk_live_…``/``sk_test_…``); default: env ``CROVVER_SECRET_KEY``.
+        base_url: Default: env ``CROVVER_BASE_URL``, else ``https://app.crovver.com``.
+        timeout: Seconds for each attempt (connect, read, write, pool), an ``httpx.Timeout``, or
+            None for no timeout. Default 30.
+        max_retries: Extra attempts on network errors, 408, 429 and 5xx. Default 3. Checkout,
+            proration checkout and bulk seat allocation are never retried.
+        debug: Log every request through ``logging.getLogger("crovver")`` (also env ``CROVVER_LOG=debug``).
+        logger: A callable ``(message, data)`` that receives the same events.
+        http_client: An ``httpx.Client`` to send requests with (you keep ownership of it).
+        entitlement_cache_ttl: Seconds to answer repeat ``can_access`` checks from memory
+            (off by default). Staleness trade-off: changes made elsewhere show after the TTL;
+            changes made through this client (consume, purchase, checkout, cancel) at once.
+        entitlement_cache_size: The most answers the cache keeps (oldest dropped first).
+    """
+
+    _http: httpx.Client
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        debug: bool = False,
+        logger: Callable[..., Any] | None = None,
+        http_client: httpx.Client | None = None,
+        entitlement_cache_ttl: float | None = None,
+        entitlement_cache_size: int = 10_000,
+        _sleep: Callable[[float], None] | None = None,
+        _clock: Callable[[], float] | None = None,
+        _jitter: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            debug=debug,
+            logger=logger,
+            entitlement_cache_ttl=entitlement_cache_ttl,
+            entitlement_cache_size=entitlement_cache_size,
+            clock=_clock,
+            jitter=_jitter,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise TypeError(
+                "http_client must be an httpx.Client (use AsyncCrovverClient for httpx.AsyncClient)"
+            )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(timeout=self._timeout, follow_redirects=False)
+        self._sleep = _sleep or time.sleep
+        self._bind_namespaces()
+
+    def _bind_namespaces(self) -> None:
+        self.credits = Credits(self)
+        self.addons = Addons(self)
+        self.capacity = Capacity(self)
+
+    def _run(self, call: Call[T]) -> T:
+        steps = attempts(call, self._build_request(call), self._settings)
+        cache = self._invalidates(call)
+        if cache is None:
+            return run_sync(steps, self._http.send, self._sleep)
+        try:
+            return run_sync(steps, self._http.send, self._sleep)
+        finally:  # even after an error: a lost response may have changed the tenant
+            cache.invalidate(call.tenant_id)
+
+    def with_options(
+        self,
+        *,
+        api_key: str | None = NOT_GIVEN,
+        base_url: str | None = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = NOT_GIVEN,
+        max_retries: int = NOT_GIVEN,
+        logger: Callable[..., Any] | None = NOT_GIVEN,
+    ) -> CrovverClient:
+        """A copy with some options changed, sharing this client's connection pool."""
+        return self._copy_with(
+            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, logger=logger
+        )
+
+    def close(self) -> None:
+        """Close the connection pool (unless it was passed in as ``http_client``)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ---- tenants ---------------------------------------------------------------------------
+
+    def create_tenant(
+        self,
+        *,
+        external_tenant_id: str,
+        name: str,
+        external_user_id: str,
+        owner_email: str | None = None,
+        owner_name: str | None = None,
+        slug: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.CreatedTenant:
+        """Create a tenant (a B2B workspace) and its owner."""
+        return self._run(
+            adapter.create_tenant(
+                external_tenant_id=external_tenant_id,
+                name=name,
+                external_user_id=external_user_id,
+                owner_email=owner_email,
+                owner_name=owner_name,
+                slug=slug,
+                metadata=metadata,
+            )
+        )
+
+    def get_tenant(self, external_tenant_id: str) -> m.TenantDetails:
+        """A tenant with its members and organization."""
+        return self._run(adapter.get_tenant(external_tenant_id))
+
+    def list_tenants(self, *, external_user_id: str | None = None) -> m.TenantList:
+        """All tenants, or those a user belongs to."""
+        return self._run(adapter.list_tenants(external_user_id))
+
+    # ---- plans and subscriptions -----------------------------------------------------------
+
+    def get_plans(self) -> m.PlanList:
+        """The organization's plans (``plan.price_amount`` is in minor units, e.g. cents)."""
+        return self._run(adapter.get_plans())
+
+    def get_supported_providers(self) -> list[m.SupportedProvider]:
+        """The payment providers Crovver supports."""
+        return self._run(adapter.get_supported_providers())
+
+    def get_subscriptions(self, tenant_id: str) -> m.SubscriptionList:
+        """A tenant's subscriptions."""
+        return self._run(adapter.get_subscriptions(tenant_id))
+
+    def get_subscription_status(
+        self, tenant_id: str, product_slug: str | None = None
+    ) -> m.SubscriptionStatus:
+        """A tenant's subscription status, optionally for one product."""
+        return self._run(adapter.get_subscription_status(tenant_id, product_slug))
+
+    def cancel_subscription(
+        self, subscription_id: str, external_tenant_id: str, reason: str, feedback: str | None = None
+    ) -> m.CanceledSubscription:
+        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``."""
+        return self._run(adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback))
+
+    # ---- entitlements ----------------------------------------------------------------------
+
+    def can_access(
+        self,
+        tenant_id: str,
+        feature_key: str | None = None,
+        product_slug: str | None = None,
+        *,
+        amount: int | None = None,
+    ) -> bool:
+        """Whether the tenant may use a feature; without ``feature_key``, whether it has the product.
+
+        ``amount`` asks whether a credit-backed feature has that many credits left (never cached).
+        """
+        cache = self._cache
+        if cache is None or amount is not None:
+            return self._run(adapter.can_access(tenant_id, feature_key, product_slug, amount))
+        key = (tenant_id, feature_key, product_slug)
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+        call = adapter.can_access(tenant_id, feature_key, product_slug, None)
+        return cached_sync(cache, key, lambda: self._run(call))
+
+    # ---- usage (deprecated) ----------------------------------------------------------------
+
+    # A literal: type checkers only read a string literal here (test_deprecation ties it to message()).
+    @_deprecation.deprecated(
+        "record_usage() is deprecated and will be removed in crovver 1.0: use credits.consume() instead."
+    )
+    def record_usage(
+        self, tenant_id: str, metric: str, value: int = 1, metadata: Mapping[str, Any] | None = None
+    ) -> m.UsageRecord:
+        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools)."""
+        _deprecation.warn("record_usage")
+        return self._run(adapter.record_usage(tenant_id, metric, value, metadata))
+
+    @_deprecation.deprecated(
+        "check_usage_limit() is deprecated and will be removed in crovver 1.0: use credits.balance() instead."
+    )
+    def check_usage_limit(self, tenant_id: str, metric: str, product_slug: str | None = None) -> m.UsageLimit:
+        """Deprecated: use ``credits.balance``."""
+        _deprecation.warn("check_usage_limit")
+        return self._run(adapter.check_usage_limit(tenant_id, metric, product_slug))
+
+    # ---- checkout and billing --------------------------------------------------------------
+
+    def create_checkout_session(
+        self,
+        *,
+        plan_id: str,
+        external_tenant_id: str | None = None,
+        external_user_id: str | None = None,
+        provider: str | None = None,
+        currency: str | None = None,
+        total_capacity_units: int | None = None,
+        user_email: str | None = None,
+        user_name: str | None = None,
+        success_url: str | None = None,
+        cancel_url: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.CheckoutSession:
+        """Start a hosted checkout. Never retried: a lost response must not open a second one."""
+        return self._run(
+            adapter.create_checkout_session(
+                plan_id=plan_id,
+                external_tenant_id=external_tenant_id,
+                external_user_id=external_user_id,
+                provider=provider,
+                currency=currency,
+                total_capacity_units=total_capacity_units,
+                user_email=user_email,
+                user_name=user_name,
+                success_url=success_url,
+                cancel_url=cancel_url,
+                metadata=metadata,
+            )
+        )
+
+    def get_invoices(self, external_tenant_id: str) -> m.InvoiceList:
+        """A tenant's invoices."""
+        return self._run(adapter.get_invoices(external_tenant_id))
+
+    def create_checkout_token(
+        self,
+        external_tenant_id: str,
+        return_url: str,
+        *,
+        plan_id: str | None = None,
+        external_user_id: str | None = None,
+        user_email: str | None = None,
+    ) -> m.Token:
+        """A short-lived token and URL for a browser checkout redirect."""
+        return self._run(
+            adapter.create_checkout_token(
+                external_tenant_id, return_url, plan_id, external_user_id, user_email
+            )
+        )
+
+    def create_portal_token(self, external_tenant_id: str, return_url: str) -> m.Token:
+        """A short-lived token and URL for the billing portal."""
+        return self._run(adapter.create_portal_token(external_tenant_id, return_url))
+
+    def create_proration_checkout(
+        self,
+        external_tenant_id: str,
+        new_capacity: int,
+        *,
+        plan_id: str | None = None,
+        success_url: str | None = None,
+        cancel_url: str | None = None,
+    ) -> m.ProrationCheckout:
+        """Pay the prorated difference for more seats. Never retried."""
+        return self._run(
+            adapter.create_proration_checkout(
+                external_tenant_id, new_capacity, plan_id, success_url, cancel_url
+            )
+        )
+
+
+class AsyncCrovverClient(_BaseClient):
+    """The Crovver API, async (``httpx.AsyncClient``); the same surface as ``CrovverClient``."""
+
+    _http: httpx.AsyncClient
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        debug: bool = False,
+        logger: Callable[..., Any] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        entitlement_cache_ttl: float | None = None,
+        entitlement_cache_size: int = 10_000,
+        _sleep: Callable[[float], Awaitable[None]] | None = None,
+        _clock: Callable[[], float] | None = None,
+        _jitter: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            debug=debug,
+            logger=logger,
+            entitlement_cache_ttl=entitlement_cache_ttl,
+            entitlement_cache_size=entitlement_cache_size,
+            clock=_clock,
+            jitter=_jitter,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError("http_client must be an httpx.AsyncClient (use CrovverClient for httpx.Client)")
+        import asyncio  # here, not at the top: sync users should not pay for importing it
+
+        _skip_missing_sniffio()
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            timeout=self._timeout, follow_redirects=False, limits=ASYNC_POOL_LIMITS
+        )
+        # Our own pool: requests beyond its size wait on a semaphore, not in httpcore's queue,
+        # which rescans every connection for every waiting request.
+        self._send = _gated(self._http.send, ASYNC_POOL_SIZE) if self._owns_http else self._http.send
+        self._sleep = _sleep or asyncio.sleep
+        self._bind_namespaces()
+
+    def _bind_namespaces(self) -> None:
+        self.credits = AsyncCredits(self)
+        self.addons = AsyncAddons(self)
+        self.capacity = AsyncCapacity(self)
+
+    async def _run(self, call: Call[T]) -> T:
+        steps = attempts(call, self._build_request(call), self._settings)
+        cache = self._invalidates(call)
+        if cache is None:
+            return await run_async(steps, self._send, self._sleep)
+        try:
+            return await run_async(steps, self._send, self._sleep)
+        finally:  # even after an error: a lost response may have changed the tenant
+            cache.invalidate(call.tenant_id)
+
+    def with_options(
+        self,
+        *,
+        api_key: str | None = NOT_GIVEN,
+        base_url: str | None = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = NOT_GIVEN,
+        max_retries: int = NOT_GIVEN,
+        logger: Callable[..., Any] | None = NOT_GIVEN,
+    ) -> AsyncCrovverClient:
+        """A copy with some options changed, sharing this client's connection pool."""
+        return self._copy_with(
+            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, logger=logger
+        )
+
+    async def aclose(self) -> None:
+        """Close the connection pool (unless it was passed in as ``http_client``)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    # ---- tenants ---------------------------------------------------------------------------
+
+    async def create_tenant(
+        self,
+        *,
+        external_tenant_id: str,
+        name: str,
+        external_user_id: str,
+        owner_email: str | None = None,
+        owner_name: str | None = None,
+        slug: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.CreatedTenant:
+        """Create a tenant (a B2B workspace) and its owner."""
+        return await self._run(
+            adapter.create_tenant(
+                external_tenant_id=external_tenant_id,
+                name=name,
+                external_user_id=external_user_id,
+                owner_email=owner_email,
+                owner_name=owner_name,
+                slug=slug,
+                metadata=metadata,
+            )
+        )
+
+    async def get_tenant(self, external_tenant_id: str) -> m.TenantDetails:
+        """A tenant with its members and organization."""
+        return await self._run(adapter.get_tenant(external_tenant_id))
+
+    async def list_tenants(self, *, external_user_id: str | None = None) -> m.TenantList:
+        """All tenants, or those a user belongs to."""
+        return await self._run(adapter.list_tenants(external_user_id))
+
+    # ---- plans and subscriptions -----------------------------------------------------------
+
+    async def get_plans(self) -> m.PlanList:
+        """The organization's plans (``plan.price_amount`` is in minor units, e.g. cents)."""
+        return await self._run(adapter.get_plans())
+
+    async def get_supported_providers(self) -> list[m.SupportedProvider]:
+        """The payment providers Crovver supports."""
+        return await self._run(adapter.get_supported_providers())
+
+    async def get_subscriptions(self, tenant_id: str) -> m.SubscriptionList:
+        """A tenant's subscriptions."""
+        return await self._run(adapter.get_subscriptions(tenant_id))
+
+    async def get_subscription_status(
+        self, tenant_id: str, product_slug: str | None = None
+    ) -> m.SubscriptionStatus:
+        """A tenant's subscription status, optionally for one product."""
+        return await self._run(adapter.get_subscription_status(tenant_id, product_slug))
+
+    async def cancel_subscription(
+        self, subscription_id: str, external_tenant_id: str, reason: str, feedback: str | None = None
+    ) -> m.CanceledSubscription:
+        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``."""
+        return await self._run(
+            adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback)
+        )
+
+    # ---- entitlements ----------------------------------------------------------------------
+
+    async def can_access(
+        self,
+        tenant_id: str,
+        feature_key: str | None = None,
+        product_slug: str | None = None,
+        *,
+        amount: int | None = None,
+    ) -> bool:
+        """Whether the tenant may use a feature; without ``feature_key``, whether it has the product.
+
+        ``amount`` asks whether a credit-backed feature has that many credits left (never cached).
+        """
+        cache = self._cache
+        if cache is None or amount is not None:
+            return await self._run(adapter.can_access(tenant_id, feature_key, product_slug, amount))
+        key = (tenant_id, feature_key, product_slug)
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+        call = adapter.can_access(tenant_id, feature_key, product_slug, None)
+        return await cached_async(cache, key, lambda: self._run(call))
+
+    # ---- usage (deprecated) ----------------------------------------------------------------
+
+    # A literal: type checkers only read a string literal here (test_deprecation ties it to message()).
+    @_deprecation.deprecated(
+        "record_usage() is deprecated and will be removed in crovver 1.0: use credits.consume() instead."
+    )
+    async def record_usage(
+        self, tenant_id: str, metric: str, value: int = 1, metadata: Mapping[str, Any] | None = None
+    ) -> m.UsageRecord:
+        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools)."""
+        _deprecation.warn("record_usage")
+        return await self._run(adapter.record_usage(tenant_id, metric, value, metadata))
+
+    @_deprecation.deprecated(
+        "check_usage_limit() is deprecated and will be removed in crovver 1.0: use credits.balance() instead."
+    )
+    async def check_usage_limit(
+        self, tenant_id: str, metric: str, product_slug: str | None = None
+    ) -> m.UsageLimit:
+        """Deprecated: use ``credits.balance``."""
+        _deprecation.warn("check_usage_limit")
+        return await self._run(adapter.check_usage_limit(tenant_id, metric, product_slug))
+
+    # ---- checkout and billing --------------------------------------------------------------
+
+    async def create_checkout_session(
+        self,
+        *,
+        plan_id: str,
+        external_tenant_id: str | None = None,
+        external_user_id: str | None = None,
+        provider: str | None = None,
+        currency: str | None = None,
+        total_capacity_units: int | None = None,
+        user_email: str | None = None,
+        user_name: str | None = None,
+        success_url: str | None = None,
+        cancel_url: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.CheckoutSession:
+        """Start a hosted checkout. Never retried: a lost response must not open a second one."""
+        return await self._run(
+            adapter.create_checkout_session(
+                plan_id=plan_id,
+                external_tenant_id=external_tenant_id,
+                external_user_id=external_user_id,
+                provider=provider,
+                currency=currency,
+                total_capacity_units=total_capacity_units,
+                user_email=user_email,
+                user_name=user_name,
+                success_url=success_url,
+                cancel_url=cancel_url,
+                metadata=metadata,
+            )
+        )
+
+    async def get_invoices(self, external_tenant_id: str) -> m.InvoiceList:
+        """A tenant's invoices."""
+        return await self._run(adapter.get_invoices(external_tenant_id))
+
+    async def create_checkout_token(
+        self,
+        external_tenant_id: str,
+        return_url: str,
+        *,
+        plan_id: str | None = None,
+        external_user_id: str | None = None,
+        user_email: str | None = None,
+    ) -> m.Token:
+        """A short-lived token and URL for a browser checkout redirect."""
+        return await self._run(
+            adapter.create_checkout_token(
+                external_tenant_id, return_url, plan_id, external_user_id, user_email
+            )
+        )
+
+    async def create_portal_token(self, external_tenant_id: str, return_url: str) -> m.Token:
+        """A short-lived token and URL for the billing portal."""
+        return await self._run(adapter.create_portal_token(external_tenant_id, return_url))
+
+    async def create_proration_checkout(
+        self,
+        external_tenant_id: str,
+        new_capacity: int,
+        *,
+        plan_id: str | None = None,
+        success_url: str | None = None,
+        cancel_url: str | None = None,
+    ) -> m.ProrationCheckout:
+        """Pay the prorated difference for more seats. Never retried."""
+        return await self._run(
+            adapter.create_proration_checkout(
+                external_tenant_id, new_capacity, plan_id, success_url, cancel_url
+            )
+        )
+
+
+__all__ = ["NOT_GIVEN", "AsyncCrovverClient", "CrovverClient"]

@@ -1,0 +1,312 @@
+"""The ``credits``, ``addons`` and ``capacity`` namespaces of both clients, side by side."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from crovver_ext._lazy import LazyModule
+from crovver_ext._policy import Call
+
+if TYPE_CHECKING:
+    from crovver_ext import _adapter as adapter
+    from crovver_ext import _models as m
+else:
+    adapter = LazyModule("crovver_ext._adapter", globals(), "adapter")  # see _client.py
+
+T = TypeVar("T")
+
+DEFAULT_PAGE_SIZE = 50
+
+
+class _SyncRunner(Protocol):
+    def _run(self, call: Call[T]) -> T: ...
+
+
+class _AsyncRunner(Protocol):
+    def _run(self, call: Call[T]) -> Awaitable[T]: ...
+
+
+class Credits:
+    """Credit pools: balances and idempotent consumption."""
+
+    def __init__(self, client: _SyncRunner) -> None:
+        self._client = client
+
+    def balance(self, *, tenant_id: str) -> m.CreditBalance:
+        """Balances per pool (``.pools``); empty without an active subscription."""
+        return self._client._run(adapter.credit_balance(tenant_id))
+
+    def consume(
+        self,
+        *,
+        tenant_id: str,
+        pool_key: str,
+        amount: int,
+        idempotency_key: str,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.ConsumeResult:
+        """Consume credits exactly once per ``idempotency_key`` (resent unchanged on every retry).
+
+        ``result`` is ``"success"`` or ``"insufficient_credits"``; ``already_processed`` is true
+        when the key had been seen and nothing more was deducted.
+        """
+        return self._client._run(
+            adapter.consume_credits(
+                tenant_id=tenant_id,
+                pool_key=pool_key,
+                amount=amount,
+                idempotency_key=idempotency_key,
+                metadata=metadata,
+            )
+        )
+
+
+class AsyncCredits:
+    """Credit pools: balances and idempotent consumption."""
+
+    def __init__(self, client: _AsyncRunner) -> None:
+        self._client = client
+
+    async def balance(self, *, tenant_id: str) -> m.CreditBalance:
+        """Balances per pool (``.pools``); empty without an active subscription."""
+        return await self._client._run(adapter.credit_balance(tenant_id))
+
+    async def consume(
+        self,
+        *,
+        tenant_id: str,
+        pool_key: str,
+        amount: int,
+        idempotency_key: str,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.ConsumeResult:
+        """Consume credits exactly once per ``idempotency_key`` (resent unchanged on every retry)."""
+        return await self._client._run(
+            adapter.consume_credits(
+                tenant_id=tenant_id,
+                pool_key=pool_key,
+                amount=amount,
+                idempotency_key=idempotency_key,
+                metadata=metadata,
+            )
+        )
+
+
+class Addons:
+    """Purchasable credit packs."""
+
+    def __init__(self, client: _SyncRunner) -> None:
+        self._client = client
+
+    def list_available(self, tenant_id: str) -> list[m.AvailableAddon]:
+        """Add-ons the tenant's plan offers; empty without an active subscription."""
+        return self._client._run(adapter.list_available_addons(tenant_id))
+
+    def purchase(
+        self,
+        tenant_id: str,
+        *,
+        addon_id: str,
+        currency: str,
+        idempotency_key: str,
+        success_url: str | None = None,
+        cancel_url: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.AddonPurchase:
+        """Buy an add-on exactly once per ``idempotency_key``; redirect to ``checkout_url`` when
+        ``requires_payment``, else the credits are already granted."""
+        return self._client._run(
+            adapter.purchase_addon(
+                tenant_id,
+                addon_id=addon_id,
+                currency=currency,
+                idempotency_key=idempotency_key,
+                success_url=success_url,
+                cancel_url=cancel_url,
+                metadata=metadata,
+            )
+        )
+
+    def get_active(self, tenant_id: str) -> list[m.ActiveAddon]:
+        """Remaining add-on credits per pool."""
+        return self._client._run(adapter.get_active_addons(tenant_id))
+
+
+class AsyncAddons:
+    """Purchasable credit packs."""
+
+    def __init__(self, client: _AsyncRunner) -> None:
+        self._client = client
+
+    async def list_available(self, tenant_id: str) -> list[m.AvailableAddon]:
+        """Add-ons the tenant's plan offers; empty without an active subscription."""
+        return await self._client._run(adapter.list_available_addons(tenant_id))
+
+    async def purchase(
+        self,
+        tenant_id: str,
+        *,
+        addon_id: str,
+        currency: str,
+        idempotency_key: str,
+        success_url: str | None = None,
+        cancel_url: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.AddonPurchase:
+        """Buy an add-on exactly once per ``idempotency_key``."""
+        return await self._client._run(
+            adapter.purchase_addon(
+                tenant_id,
+                addon_id=addon_id,
+                currency=currency,
+                idempotency_key=idempotency_key,
+                success_url=success_url,
+                cancel_url=cancel_url,
+                metadata=metadata,
+            )
+        )
+
+    async def get_active(self, tenant_id: str) -> list[m.ActiveAddon]:
+        """Remaining add-on credits per pool."""
+        return await self._client._run(adapter.get_active_addons(tenant_id))
+
+
+class Capacity:
+    """Seats on seat-based plans."""
+
+    def __init__(self, client: _SyncRunner) -> None:
+        self._client = client
+
+    def count(self, tenant_id: str) -> m.CapacityCount:
+        """Seats in use against the subscription's capacity."""
+        return self._client._run(adapter.capacity_count(tenant_id))
+
+    def allocate(
+        self,
+        tenant_id: str,
+        external_user_id: str,
+        *,
+        email: str | None = None,
+        name: str | None = None,
+        confirm_proration: bool | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.SeatAllocationResult:
+        """Give a user a seat (idempotent per user); at capacity, says what more seats would cost."""
+        return self._client._run(
+            adapter.allocate_seat(
+                tenant_id,
+                external_user_id,
+                email=email,
+                name=name,
+                confirm_proration=confirm_proration,
+                metadata=metadata,
+            )
+        )
+
+    def bulk_allocate(
+        self,
+        tenant_id: str,
+        users: Sequence[Mapping[str, Any]],
+        *,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.BulkAllocation:
+        """Seats for 1-100 users (``{"external_user_id", "email"?, "name"?}``); never retried.
+
+        Users that did not fit come back in ``rejected`` (``partial`` is true), not as an error.
+        """
+        return self._client._run(adapter.bulk_allocate_seats(tenant_id, users, metadata))
+
+    def list_allocations(
+        self, tenant_id: str, *, status: str | None = None, page: int = 1, limit: int = DEFAULT_PAGE_SIZE
+    ) -> m.SeatAllocationPage:
+        """One page of seat allocations (``status``: "active", "removed" or "all")."""
+        return self._client._run(adapter.list_seat_allocations(tenant_id, status, page, limit))
+
+    def iter_allocations(
+        self, tenant_id: str, *, status: str | None = None, page_size: int = DEFAULT_PAGE_SIZE
+    ) -> Iterator[m.SeatAllocation]:
+        """Every seat allocation, fetching page after page as you iterate."""
+        first = adapter.list_seat_allocations(tenant_id, status, 1, page_size)  # checks arguments now
+
+        def pages() -> Iterator[m.SeatAllocation]:
+            result, page = self._client._run(first), 1
+            while True:
+                yield from result.allocations
+                # Our own page counter, and an empty page ends it: a server that echoes a wrong
+                # page number or always claims a next page cannot make this loop forever.
+                if not result.has_next_page or not result.allocations:
+                    return
+                page += 1
+                result = self._client._run(adapter.list_seat_allocations(tenant_id, status, page, page_size))
+
+        return pages()
+
+
+class AsyncCapacity:
+    """Seats on seat-based plans."""
+
+    def __init__(self, client: _AsyncRunner) -> None:
+        self._client = client
+
+    async def count(self, tenant_id: str) -> m.CapacityCount:
+        """Seats in use against the subscription's capacity."""
+        return await self._client._run(adapter.capacity_count(tenant_id))
+
+    async def allocate(
+        self,
+        tenant_id: str,
+        external_user_id: str,
+        *,
+        email: str | None = None,
+        name: str | None = None,
+        confirm_proration: bool | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.SeatAllocationResult:
+        """Give a user a seat (idempotent per user); at capacity, says what more seats would cost."""
+        return await self._client._run(
+            adapter.allocate_seat(
+                tenant_id,
+                external_user_id,
+                email=email,
+                name=name,
+                confirm_proration=confirm_proration,
+                metadata=metadata,
+            )
+        )
+
+    async def bulk_allocate(
+        self,
+        tenant_id: str,
+        users: Sequence[Mapping[str, Any]],
+        *,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> m.BulkAllocation:
+        """Seats for 1-100 users; never retried. Rejected users come back as data."""
+        return await self._client._run(adapter.bulk_allocate_seats(tenant_id, users, metadata))
+
+    async def list_allocations(
+        self, tenant_id: str, *, status: str | None = None, page: int = 1, limit: int = DEFAULT_PAGE_SIZE
+    ) -> m.SeatAllocationPage:
+        """One page of seat allocations (``status``: "active", "removed" or "all")."""
+        return await self._client._run(adapter.list_seat_allocations(tenant_id, status, page, limit))
+
+    def iter_allocations(
+        self, tenant_id: str, *, status: str | None = None, page_size: int = DEFAULT_PAGE_SIZE
+    ) -> AsyncIterator[m.SeatAllocation]:
+        """Every seat allocation (``async for``), fetching page after page as you iterate."""
+        first = adapter.list_seat_allocations(tenant_id, status, 1, page_size)  # checks arguments now
+
+        async def pages() -> AsyncIterator[m.SeatAllocation]:
+            result, page = await self._client._run(first), 1
+            while True:
+                for allocation in result.allocations:
+                    yield allocation
+                if not result.has_next_page or not result.allocations:  # see Capacity.iter_allocations
+                    return
+                page += 1
+                result = await self._client._run(
+                    adapter.list_seat_allocations(tenant_id, status, page, page_size)
+                )
+
+        return pages()
