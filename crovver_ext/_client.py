@@ -8,6 +8,7 @@ is one line that hands an adapter ``Call`` to ``_run``. Only ``_run`` differs: b
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import os
 import sys
@@ -146,6 +147,12 @@ def _enable_debug_logging() -> None:
         logger.addHandler(handler)
 
 
+@functools.lru_cache(maxsize=1024)
+def _url(base_url: str, path: str) -> httpx.URL:
+    """The parsed URL of an operation path: parsing a URL costs more than the rest of a request."""
+    return httpx.URL(base_url + path)
+
+
 def _skip_missing_sniffio() -> None:
     """Make httpcore's per-request ``import sniffio`` cheap when sniffio is not installed.
 
@@ -273,6 +280,7 @@ class _BaseClient:
         if api_key is not NOT_GIVEN:
             clone._api_key = _resolve_api_key(api_key)
             clone._headers = {**self._headers, "Authorization": f"Bearer {clone._api_key}"}
+            clone._request_headers = clone._headers
         if base_url is not NOT_GIVEN:
             clone._base_url = _resolve_base_url(base_url)
         if timeout is not NOT_GIVEN:
@@ -303,12 +311,19 @@ class _BaseClient:
     def _build_request(self, call: Call[Any]) -> httpx.Request:
         return self._http.build_request(
             call.method,
-            self._base_url + call.path,
+            _url(self._base_url, call.path),
             params=call.params,
             json=call.json,
-            headers=self._headers,
+            headers=self._request_headers,
             timeout=self._timeout,
         )
+
+    def _adopt_http(self, http: httpx.Client | httpx.AsyncClient | None) -> None:
+        """Decide who owns the pool and where our headers go (once, not per call)."""
+        self._owns_http = http is None
+        # Our own pool carries the headers as its defaults, which is cheaper than merging them
+        # into every request; a pool passed in (or shared with a different key) gets them per call.
+        self._request_headers: dict[str, str] | None = None if self._owns_http else self._headers
 
     @property
     def base_url(self) -> str:
@@ -390,8 +405,10 @@ class CrovverClient(_BaseClient):
             raise TypeError(
                 "http_client must be an httpx.Client (use AsyncCrovverClient for httpx.AsyncClient)"
             )
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=self._timeout, follow_redirects=False)
+        self._adopt_http(http_client)
+        self._http = http_client or httpx.Client(
+            timeout=self._timeout, follow_redirects=False, headers=self._headers
+        )
         self._sleep = _sleep or time.sleep
         self._bind_namespaces()
 
@@ -653,9 +670,9 @@ class AsyncCrovverClient(_BaseClient):
         import asyncio  # here, not at the top: sync users should not pay for importing it
 
         _skip_missing_sniffio()
-        self._owns_http = http_client is None
+        self._adopt_http(http_client)
         self._http = http_client or httpx.AsyncClient(
-            timeout=self._timeout, follow_redirects=False, limits=ASYNC_POOL_LIMITS
+            timeout=self._timeout, follow_redirects=False, limits=ASYNC_POOL_LIMITS, headers=self._headers
         )
         # Our own pool: requests beyond its size wait on a semaphore, not in httpcore's queue,
         # which rescans every connection for every waiting request.
