@@ -41,6 +41,10 @@ class EntitlementCache:
         self.lock = threading.Lock()
         self.flights: dict[Key, Any] = {}  # key -> the in-flight fetch others wait for
 
+    def empty_copy(self) -> EntitlementCache:
+        """A new, empty cache with the same TTL, bound and clock."""
+        return EntitlementCache(self.ttl, self.max_entries, self._clock)
+
     def get(self, key: Key) -> bool | None:
         """The cached answer, or None (absent or expired)."""
         try:

@@ -95,10 +95,10 @@ def user_agent() -> str:
 
 def _resolve_api_key(api_key: str | None) -> str:
     key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
+    if key is not None and not isinstance(key, str):
+        raise TypeError(f"api_key must be a str, not {type(key).__name__}")
     if key is None or not key.strip():
         raise ValueError(f"No API key: pass api_key=... or set the {API_KEY_ENV} environment variable.")
-    if not isinstance(key, str):
-        raise TypeError(f"api_key must be a str, not {type(key).__name__}")
     key = key.strip()
     if key.startswith(("pk_live_", "pk_test_")):
         raise ValueError(
@@ -114,9 +114,14 @@ def _resolve_api_key(api_key: str | None) -> str:
 
 def _resolve_base_url(base_url: str | None) -> str:
     url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
-    parsed = httpx.URL(url)
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ValueError(f"base_url must be an http(s) URL, got {url!r}")
+    if not isinstance(url, str):
+        raise TypeError(f"base_url must be a str, not {type(url).__name__}")
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        parsed = None
+    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host or parsed.query:
+        raise ValueError(f"base_url must be an http(s) URL without a query, got {url!r}")
     return url.rstrip("/")
 
 
@@ -249,22 +254,12 @@ class _BaseClient:
 
     def _configure(self) -> None:
         """Derive what each call reuses (done once, not per call)."""
-        settings = Settings(
+        self._settings = Settings(
             max_retries=self._max_retries,
             secrets=(self._api_key,),
             clock=self._clock,
+            jitter=self._jitter,
             events=None if self._logger is None else _safe_sink(self._logger),
-        )
-        self._settings = (
-            settings
-            if self._jitter is None
-            else Settings(
-                max_retries=settings.max_retries,
-                secrets=settings.secrets,
-                clock=settings.clock,
-                jitter=self._jitter,
-                events=settings.events,
-            )
         )
 
     def _copy_with(
@@ -289,6 +284,9 @@ class _BaseClient:
             clone._max_retries = _resolve_max_retries(max_retries)
         if logger is not NOT_GIVEN:
             clone._logger = logger
+        if self._cache is not None and (clone._api_key, clone._base_url) != (self._api_key, self._base_url):
+            # Another key may be another organization: its answers must not mix with these.
+            clone._cache = self._cache.empty_copy()
         clone._owns_http = False  # the copy shares the pool; closing stays the original's job
         clone._configure()
         clone._bind_namespaces()

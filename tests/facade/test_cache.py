@@ -149,6 +149,18 @@ def test_a_copy_from_with_options_shares_the_cache(cached: CrovverClient, contro
     assert checks(control) == 2
 
 
+def test_a_copy_with_another_key_or_url_gets_its_own_cache(
+    cached: CrovverClient, control: ControlPlane
+) -> None:
+    cached.can_access("ws_active", "advanced_analytics")
+    other_org = cached.with_options(api_key="sk_test_local_d2c_secret_key")
+    with pytest.raises(NotFoundError):  # not this org's tenant: asked, not answered from memory
+        other_org.can_access("ws_active", "advanced_analytics")
+    assert checks(control) == 2
+    assert other_org._cache is not cached._cache
+    assert cached.with_options(timeout=3)._cache is cached._cache
+
+
 def test_entries_are_bounded(local: LocalCrovver, control: ControlPlane) -> None:
     with CrovverClient(
         local.secret_key, base_url=local.base_url, entitlement_cache_ttl=30, entitlement_cache_size=2
