@@ -70,67 +70,6 @@ if TYPE_CHECKING:
         UsageRecord,
     )
 
-# The result models load on first use (they bring attrs): `import crovver_ext` stays light.
-_LAZY_MODELS = frozenset(
-    {
-        "ActiveAddon",
-        "AddonPurchase",
-        "AvailableAddon",
-        "BulkAllocation",
-        "CanceledSubscription",
-        "CapacityCount",
-        "CheckoutSession",
-        "ConsumeResult",
-        "CreatedTenant",
-        "CreditBalance",
-        "CreditPool",
-        "Invoice",
-        "InvoiceList",
-        "Organization",
-        "Plan",
-        "PlanList",
-        "PlanPrice",
-        "PoolBalance",
-        "Product",
-        "ProrationCheckout",
-        "SeatAllocation",
-        "SeatAllocationPage",
-        "SeatAllocationResult",
-        "SeatCapacity",
-        "SeatProration",
-        "Subscription",
-        "SubscriptionList",
-        "SubscriptionPlan",
-        "SubscriptionStatus",
-        "SubscriptionStatusPlan",
-        "SubscriptionStatusSubscription",
-        "SupportedProvider",
-        "Tenant",
-        "TenantDetails",
-        "TenantList",
-        "TenantMember",
-        "TenantOwner",
-        "Token",
-        "UsageLimit",
-        "UsageRecord",
-    }
-)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY_MODELS:
-        from crovver_ext import _models
-
-        value = getattr(_models, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'crovver_ext' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
-
-
 __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
@@ -192,3 +131,21 @@ __all__ = [
     "UsageRecord",
     "__version__",
 ]
+
+# Every public name not imported above is a result model: they load on first use (they bring
+# attrs), so `import crovver_ext` stays light.
+_LAZY_MODELS = frozenset(__all__) - set(globals())
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODELS:
+        from crovver_ext import _models
+
+        value = getattr(_models, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'crovver_ext' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -18,6 +18,18 @@ SPEC_PATH = ROOT / "openapi.yaml"
 SPEC_URI = "urn:crovver:openapi"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
+# Operations the public key may call (crovver-api.md, "Credentials"); the rest need the secret key.
+PUBLIC_KEY_OPERATIONS = {
+    "get_plans",
+    "get_subscription_status",
+    "can_access",
+    "get_credit_balance",
+    "list_available_addons",
+    "get_active_addons",
+    "create_checkout_token",
+    "create_portal_token",
+}
+
 
 @functools.cache
 def load_spec() -> dict[str, Any]:

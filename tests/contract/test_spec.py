@@ -7,7 +7,15 @@ from typing import Any
 import pytest
 from openapi_spec_validator import validate
 
-from tests.spec import load_spec, media_examples, operations, ref_name, resolve, validator_for
+from tests.spec import (
+    PUBLIC_KEY_OPERATIONS,
+    load_spec,
+    media_examples,
+    operations,
+    ref_name,
+    resolve,
+    validator_for,
+)
 
 # Every endpoint in crovver-api.md ("Endpoints", 1-23; 18 is two endpoints), by operationId.
 DOCUMENTED_OPERATIONS = {
@@ -39,18 +47,6 @@ DOCUMENTED_OPERATIONS = {
 
 # The deprecated operations; the facade's deprecation warnings must cover exactly these.
 DEPRECATED_OPERATIONS = {"record_usage", "check_usage_limit"}
-
-# Operations the public key may call (crovver-api.md, "Credentials"); the rest need the secret key.
-PUBLIC_KEY_OPERATIONS = {
-    "get_plans",
-    "get_subscription_status",
-    "can_access",
-    "get_credit_balance",
-    "list_available_addons",
-    "get_active_addons",
-    "create_checkout_token",
-    "create_portal_token",
-}
 
 
 def test_spec_is_valid_openapi_3_1() -> None:

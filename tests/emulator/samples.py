@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.spec import PUBLIC_KEY_OPERATIONS
+
 P = "/api/public"
 
 #: operationId -> (method, path with query, JSON body or None); valid for the seeded state.
@@ -79,13 +81,4 @@ SAMPLES: dict[str, tuple[str, str, dict[str, Any] | None]] = {
 }
 
 #: What a public key may call (crovver-api.md, "Credentials").
-PUBLIC_OPERATIONS = {
-    "get_plans",
-    "get_subscription_status",
-    "can_access",
-    "get_credit_balance",
-    "list_available_addons",
-    "get_active_addons",
-    "create_checkout_token",
-    "create_portal_token",
-}
+PUBLIC_OPERATIONS = PUBLIC_KEY_OPERATIONS
