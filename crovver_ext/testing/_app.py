@@ -29,7 +29,7 @@ from ._routing import Ctx, ResponseTuple, Route, json_response, parse_query, spl
 from ._seed import apply_seed, load_seed
 from ._store import Row, Store, set_meta
 from ._webhooks import Webhooks
-from ._wire import MAX_BODY, ApiError, Fields, envelope, invalid, loads
+from ._wire import MAX_BODY, ApiError, Fields, envelope, parse_object
 
 _log = logging.getLogger("crovver_ext.testing")
 T = TypeVar("T")
@@ -276,7 +276,7 @@ class Emulator:
         events: list[Event] = []
         with self.store.transaction() as conn:
             org = _authenticate(conn, route.access, headers, query_values)
-            values = _parse_body(body) if route.json_body else {}
+            values = parse_object(body) if route.json_body else {}
             ctx = Ctx(
                 conn=conn,
                 org=org,
@@ -295,18 +295,6 @@ class Emulator:
 def _is_control(path: str) -> bool:
     """The control plane and the checkout/portal pages: never faulted, never logged."""
     return path in ("/_emulator", "/checkout", "/portal") or path.startswith(("/_emulator/", "/checkout/"))
-
-
-def _parse_body(body: bytes) -> dict[str, Any]:
-    if not body.strip():
-        return {}
-    try:
-        value = loads(body)
-    except ValueError as exc:
-        raise ApiError(400, "INVALID_JSON", f"Request body is not valid JSON: {exc}") from exc
-    if not isinstance(value, dict):
-        raise invalid("Request body must be a JSON object")
-    return value
 
 
 def _authenticate(

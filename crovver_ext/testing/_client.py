@@ -67,7 +67,12 @@ class ControlPlane:
             json=json,
             params={k: v for k, v in (params or {}).items() if v is not None} or None,
         )
-        body = response.json()
+        try:
+            body = response.json()
+        except ValueError:  # not the control plane answering (a proxy, the wrong port, ...)
+            raise EmulatorError(
+                response.status_code, None, f"not a control-plane answer: {response.text[:200]!r}"
+            ) from None
         if response.status_code >= 400:
             error = body.get("error") if isinstance(body, dict) else None
             error = error if isinstance(error, dict) else {}

@@ -19,7 +19,7 @@ from ._ledger import ledger_dump
 from ._lifecycle import complete_session
 from ._routing import ResponseTuple, json_response, parse_query, split_path
 from ._store import from_json
-from ._wire import MAX_BODY, ApiError, loads, money_str
+from ._wire import MAX_BODY, ApiError, money_str, parse_object
 
 if TYPE_CHECKING:
     from ._app import Emulator
@@ -31,15 +31,7 @@ MAX_ADVANCE_DAYS = 36500
 def _body(raw: bytes) -> dict[str, Any]:
     if len(raw) > MAX_BODY:
         raise ApiError(413, "PAYLOAD_TOO_LARGE", "body too large")
-    if not raw.strip():
-        return {}
-    try:
-        value = loads(raw)
-    except ValueError as exc:
-        raise ApiError(400, "INVALID_JSON", f"body is not valid JSON: {exc}") from exc
-    if not isinstance(value, dict):
-        raise ApiError(400, "VALIDATION_ERROR", "body must be a JSON object")
-    return value
+    return parse_object(raw)
 
 
 def _bad(message: str) -> ApiError:

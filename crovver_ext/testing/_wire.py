@@ -89,6 +89,19 @@ def loads(raw: bytes) -> JSON:
     return value
 
 
+def parse_object(raw: bytes) -> dict[str, Any]:
+    """A request body that must be a JSON object (``{}`` when empty); 400 ``ApiError`` otherwise."""
+    if not raw.strip():
+        return {}
+    try:
+        value = loads(raw)
+    except ValueError as exc:
+        raise ApiError(400, "INVALID_JSON", f"Request body is not valid JSON: {exc}") from exc
+    if not isinstance(value, dict):
+        raise invalid("Request body must be a JSON object")
+    return value
+
+
 def _check_strings(value: JSON, depth: int) -> None:
     if depth > 64:
         raise ValueError("JSON nested too deeply")

@@ -223,3 +223,13 @@ def test_tokens(public: httpx.Client, kind: str, url_key: str) -> None:
     assert (unknown.status_code, unknown.json()["error"]["code"]) == (404, "TENANT_NOT_FOUND")
     missing = public.post(f"/api/public/auth/{kind}", json={"externalTenantId": "ws_active"})
     assert missing.json()["error"]["code"] == "MISSING_REQUIRED_FIELDS"
+
+
+def test_a_control_plane_pointed_at_something_else_raises_emulator_error() -> None:
+    html = httpx.MockTransport(lambda request: httpx.Response(502, text="<html>Bad Gateway</html>"))
+    with (
+        ControlPlane("http://proxy.test", http_client=httpx.Client(transport=html)) as control,
+        pytest.raises(EmulatorError) as info,
+    ):
+        control.now()
+    assert info.value.status == 502 and "Bad Gateway" in info.value.message
