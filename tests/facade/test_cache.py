@@ -248,10 +248,15 @@ async def test_async_waiters_survive_a_cancelled_leader(local: LocalCrovver, con
     ) as client:
         control.clear_requests()
         control.inject_fault(CAN_ACCESS, action="delay", delay=0.3, times=1)
+        assert client._cache is not None
         leader = asyncio.create_task(client.can_access("ws_active", "advanced_analytics"))
-        await asyncio.sleep(0.05)
+        while not control.requests(path=CAN_ACCESS):  # the leader's request is at the server
+            await asyncio.sleep(0)
+        assert client._cache.flights
         waiter = asyncio.create_task(client.can_access("ws_active", "advanced_analytics"))
-        await asyncio.sleep(0.05)
+        for _ in range(3):  # the waiter reaches the shared flight without any I/O of its own
+            await asyncio.sleep(0)
+        assert not waiter.done()
         leader.cancel()
         assert await waiter is True  # the waiter asked again instead of failing
         with pytest.raises(asyncio.CancelledError):

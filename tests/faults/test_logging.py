@@ -21,6 +21,7 @@ from crovver_ext import (
 )
 from crovver_ext._policy import logger as crovver_logger
 from crovver_ext.testing import LocalCrovver, default_seed
+from tests.exceptions import exception_chain
 from tests.faults.flavors import Flavor, refused_url
 
 pytestmark = pytest.mark.anyio
@@ -162,18 +163,6 @@ def _leaks(text: str) -> bool:
     return any(k in text for k in (CANARY, OTHER_CANARY, "SECRET_CANARY", CANARY[:12]))
 
 
-def _chain(error: BaseException) -> list[BaseException]:
-    seen: list[BaseException] = []
-    pending: list[BaseException | None] = [error]
-    while pending:
-        exc = pending.pop()
-        if exc is None or any(exc is s for s in seen):
-            continue
-        seen.append(exc)
-        pending += [exc.__cause__, exc.__context__]
-    return seen
-
-
 async def _raises(flavor: Flavor, call: Callable[[], Any]) -> CrovverError:
     with pytest.raises(CrovverError) as info:
         await flavor.call(call())  # called inside: a sync client raises at the call itself
@@ -239,7 +228,7 @@ async def test_the_key_never_appears_in_logs_errors_or_reprs(
     assert "Authorization: Bearer [redacted]" in str(errors[3].body)
 
     for error in errors:
-        for exc in _chain(error):
+        for exc in exception_chain(error):
             texts += [str(exc), repr(exc), repr(exc.args)]
             if isinstance(exc, CrovverError):
                 texts += [repr(exc.to_dict()), repr(exc.body), exc.message]

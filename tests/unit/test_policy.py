@@ -43,6 +43,7 @@ from crovver_ext._policy import (
     parse_retry_after,
     retry_delay,
 )
+from tests.exceptions import exception_chain
 
 NOW = 1_767_225_600.0  # 2026-01-01T00:00:00Z, far from the wall clock on purpose
 URL = "http://crovver.test/api/public/x"
@@ -383,19 +384,7 @@ def test_loop_emits_events_with_attempts_and_delays() -> None:
     assert last["status"] == 200 and last["attempt"] == 2
 
 
-def _chain(error: BaseException) -> list[BaseException]:
-    seen: list[BaseException] = []
-    pending: list[BaseException | None] = [error]
-    while pending:
-        exc = pending.pop()
-        if exc is None or any(exc is s for s in seen):
-            continue
-        seen.append(exc)
-        pending += [exc.__cause__, exc.__context__]
-    return seen
-
-
-def test_unreadable_data_echoing_the_key_leaves_no_key_in_the_exception_chain() -> None:
+def test_unreadable_data_echoing_the_key_leaves_no_key_in_the_exceptionexception_chain() -> None:
     key = "sk_test_k"
 
     def parse(data: Any, meta: Any) -> Any:
@@ -406,7 +395,7 @@ def test_unreadable_data_echoing_the_key_leaves_no_key_in_the_exception_chain() 
     assert len(steps) == 1
     assert isinstance(error, InvalidResponseError)
     assert "TypeError" in error.message  # what went wrong is still said
-    for exc in _chain(error):
+    for exc in exception_chain(error):
         assert key not in str(exc) and key not in repr(exc), repr(exc)
 
 
