@@ -16,7 +16,7 @@ GENERATOR_PINS := openapi-python-client==$(GENERATOR_VERSION) ruff==$(RUFF_VERSI
 	MarkupSafe==3.0.4 ruamel.yaml==0.19.1 pydantic==2.14.4 pydantic_core==2.50.5
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: help install generate check-generated lint format typecheck pytest test demo bench clean
+.PHONY: help install generate check-generated lint format typecheck pytest test demo bench dist docs clean
 
 help:
 	@echo "make demo             start a local Crovver and walk through the SDK"
@@ -24,6 +24,8 @@ help:
 	@echo "make install          create .venv with the SDK and its dev tools"
 	@echo "make generate         regenerate generated/crovver_api from openapi.yaml"
 	@echo "make check-generated  fail if generated/ differs from what openapi.yaml produces"
+	@echo "make dist             build the wheel and sdist into dist/ and check them with twine"
+	@echo "make docs             build the API reference into site/ (fails on undocumented names)"
 	@echo "make lint | format | typecheck | pytest | bench | clean"
 
 install: $(VENV)/.installed
@@ -96,6 +98,12 @@ demo: install
 bench: install
 	$(BIN)/python -m tests.benchmarks $(BENCH_ARGS)
 
+# The sdist is built first and the wheel from it, so a file missing from the sdist breaks this.
+dist: install
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
 clean:
-	rm -rf $(VENV) $(GEN_VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf $(VENV) $(GEN_VENV) dist build site .mypy_cache .pytest_cache .ruff_cache .hypothesis *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
