@@ -6,27 +6,27 @@
 
 from typing import TYPE_CHECKING, Any
 
-from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, CrovverClient
-from crovver_ext._deprecation import CrovverDeprecationWarning
-from crovver_ext._errors import (
-    APIConnectionError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    CrovverError,
-    InternalServerError,
-    InvalidResponseError,
-    NotFoundError,
-    PaymentRequiredError,
-    PermissionDeniedError,
-    RateLimitError,
-    UnprocessableEntityError,
-)
 from crovver_ext._version import __version__
 
 if TYPE_CHECKING:
+    from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, CrovverClient
+    from crovver_ext._deprecation import CrovverDeprecationWarning
+    from crovver_ext._errors import (
+        APIConnectionError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConflictError,
+        CrovverError,
+        InternalServerError,
+        InvalidResponseError,
+        NotFoundError,
+        PaymentRequiredError,
+        PermissionDeniedError,
+        RateLimitError,
+        UnprocessableEntityError,
+    )
     from crovver_ext._models import (
         ActiveAddon,
         AddonPurchase,
@@ -132,19 +132,33 @@ __all__ = [
     "__version__",
 ]
 
-# Every public name not imported above is a result model: they load on first use (they bring
-# attrs), so `import crovver_ext` stays light.
-_LAZY_MODELS = frozenset(__all__) - set(globals())
+# Every public name loads on first use, so `import crovver_ext` costs next to nothing: pytest
+# imports this package (for the `crovver` plugin) at every start in any project that has the SDK
+# installed, and most of those sessions never create a client. The clients bring httpx; the
+# result models bring attrs.
+_CLIENT_NAMES = frozenset({"NOT_GIVEN", "AsyncCrovverClient", "CrovverClient"})
+_ERROR_NAMES = frozenset(name for name in __all__ if name.endswith("Error"))
+_LAZY_MODELS = (
+    frozenset(__all__) - _CLIENT_NAMES - _ERROR_NAMES - {"CrovverDeprecationWarning", "__version__"}
+)
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY_MODELS:
-        from crovver_ext import _models
+    import importlib
 
-        value = getattr(_models, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'crovver_ext' has no attribute {name!r}")
+    if name in _CLIENT_NAMES:
+        home = "crovver_ext._client"
+    elif name in _ERROR_NAMES:
+        home = "crovver_ext._errors"
+    elif name == "CrovverDeprecationWarning":
+        home = "crovver_ext._deprecation"
+    elif name in _LAZY_MODELS:
+        home = "crovver_ext._models"
+    else:
+        raise AttributeError(f"module 'crovver_ext' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:

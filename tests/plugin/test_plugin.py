@@ -128,8 +128,9 @@ def test_the_plugin_can_be_disabled(pytester: pytest.Pytester) -> None:
 
 
 def test_a_project_can_bring_its_own_seed(pytester: pytest.Pytester) -> None:
-    # In process (fast): the inner run only uses the control plane, so it imports no module the
-    # outer session has not (pytester drops modules first imported by an in-process run).
+    # In a subprocess: pytester drops the modules an in-process run imports first, and this
+    # session has not imported httpx's transport yet (the SDK loads it on first use); a dropped
+    # and re-imported httpcore would leave two copies of its exception classes behind.
     seed = default_seed()
     [org] = [o for o in seed["organizations"] if o["id"] == "org_demo"]
     org["tenants"] = [t for t in org["tenants"] if t["externalTenantId"] == "ws_active"]
@@ -156,7 +157,7 @@ def test_a_project_can_bring_its_own_seed(pytester: pytest.Pytester) -> None:
                 crovver_control.tenant_state("ws_none")
         """
     )
-    pytester.runpytest().assert_outcomes(passed=1)
+    pytester.runpytest_subprocess().assert_outcomes(passed=1)
 
 
 def test_the_readme_embeds_the_example_verbatim() -> None:
