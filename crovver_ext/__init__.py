@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from crovver_ext._version import __version__
 
 if TYPE_CHECKING:
-    from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, CrovverClient
+    from crovver_ext._client import AsyncCrovverClient, CrovverClient
     from crovver_ext._deprecation import CrovverDeprecationWarning
     from crovver_ext._errors import (
         APIConnectionError,
@@ -131,6 +131,10 @@ __all__ = [
     "UsageRecord",
     "__version__",
 ]
+
+NOT_GIVEN: Any
+"""Marks an option left out, as opposed to ``None``: ``with_options(timeout=None)`` means no
+timeout, ``timeout=NOT_GIVEN`` (the default) keeps the current one. Loaded on first use."""
 
 # Every public name loads on first use, so `import crovver_ext` costs next to nothing: pytest
 # imports this package (for the `crovver` plugin) at every start in any project that has the SDK

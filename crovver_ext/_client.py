@@ -325,14 +325,17 @@ class _BaseClient:
 
     @property
     def base_url(self) -> str:
+        """The Crovver URL requests go to, without a trailing slash."""
         return self._base_url
 
     @property
     def timeout(self) -> httpx.Timeout:
+        """The timeout of each attempt (connect, read, write, pool)."""
         return self._timeout
 
     @property
     def max_retries(self) -> int:
+        """How many extra attempts a retryable failure gets (never for checkout or bulk seats)."""
         return self._max_retries
 
     def __repr__(self) -> str:
@@ -370,6 +373,13 @@ class CrovverClient(_BaseClient):
     """
 
     _http: httpx.Client
+
+    credits: Credits
+    """Credit pools: ``balance`` and ``consume`` (idempotent)."""
+    addons: Addons
+    """Add-ons: ``list_available``, ``purchase`` and ``get_active``."""
+    capacity: Capacity
+    """Seats: ``count``, ``allocate``, ``bulk_allocate``, ``list_allocations``, ``iter_allocations``."""
 
     def __init__(
         self,
@@ -634,6 +644,13 @@ class AsyncCrovverClient(_BaseClient):
     """The Crovver API, async (``httpx.AsyncClient``); the same surface as ``CrovverClient``."""
 
     _http: httpx.AsyncClient
+
+    credits: AsyncCredits
+    """Credit pools: ``balance`` and ``consume`` (idempotent)."""
+    addons: AsyncAddons
+    """Add-ons: ``list_available``, ``purchase`` and ``get_active``."""
+    capacity: AsyncCapacity
+    """Seats: ``count``, ``allocate``, ``bulk_allocate``, ``list_allocations``, ``iter_allocations``."""
 
     def __init__(
         self,

@@ -48,11 +48,17 @@ class CrovverError(Exception):
     """Base class of every error the SDK raises about a call to Crovver."""
 
     message: str
+    """A human-readable description of what went wrong."""
     status_code: int | None
+    """The HTTP status of the response, or ``None`` when no response arrived."""
     code: str | None
+    """Crovver's error code (e.g. ``TENANT_NOT_FOUND``), or ``None`` when it sent a plain string."""
     is_retryable: bool
+    """Whether this kind of failure is retried by the SDK (it was, up to ``max_retries``)."""
     request_id: str | None
+    """The request id from the response headers: quote it to Crovver support."""
     body: Any
+    """The decoded response body (JSON data, or the text when it was not JSON), or ``None``."""
 
     def __init__(
         self,
@@ -118,6 +124,7 @@ class APIStatusError(CrovverError):
     """Crovver answered with an error status (or with ``success: false``)."""
 
     status_code: int
+    """The HTTP status of the response (always set: a response arrived)."""
 
 
 class BadRequestError(APIStatusError):

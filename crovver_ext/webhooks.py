@@ -58,13 +58,12 @@ __all__ = [
     "verify_signature",
 ]
 
-#: The header that carries the signature.
 SIGNATURE_HEADER = "X-Crovver-Signature"
-#: The header that repeats the event type (informational: trust the signed body's ``type``).
+"""The header that carries the signature."""
 EVENT_HEADER = "X-Crovver-Event"
-#: The only signature scheme Crovver uses.
+"""The header that repeats the event type (informational: trust the signed body's ``type``)."""
 SIGNATURE_SCHEME = "sha256"
-#: The event types documented today; others are kept as plain strings.
+"""The only signature scheme Crovver uses."""
 EVENT_TYPES = frozenset(
     {
         "subscription.created",
@@ -75,6 +74,7 @@ EVENT_TYPES = frozenset(
         "webhook.test",
     }
 )
+"""The event types documented today; others are kept as plain strings."""
 
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _HEX_LENGTH = hashlib.sha256().digest_size * 2
@@ -114,16 +114,27 @@ class SubscriptionEventData(_Model):
     """
 
     id: str
+    """Crovver's id of the subscription."""
     status: str
+    """The subscription's status after the event (a plain string, see above)."""
     plan_id: str | None = None
+    """The id of the subscription's plan."""
     billing_mode: str | None = None
+    """How the subscription is billed (e.g. ``recurring``), as Crovver sends it."""
     external_tenant_id: str | None = None
+    """Your id of the tenant the subscription belongs to."""
     tenant_name: str | None = None
+    """The tenant's display name."""
     current_period_start: dt.datetime | None = None
+    """When the current billing period started (UTC)."""
     current_period_end: dt.datetime | None = None
+    """When the current billing period ends (UTC); access continues until then after a cancel."""
     capacity_units: int | None = None
+    """The seats (capacity units) the subscription pays for, on seat-based plans."""
     created_at: dt.datetime | None = None
+    """When the subscription was created (UTC)."""
     updated_at: dt.datetime | None = None
+    """When the subscription last changed (UTC)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -136,11 +147,17 @@ class WebhookEvent(_Model):
     """
 
     id: str
+    """The event's id: a retried delivery repeats it, so deduplicate by it."""
     type: str
+    """The event type, e.g. ``subscription.canceled`` (see :data:`EVENT_TYPES`)."""
     created_at: dt.datetime
+    """When Crovver created the event (UTC)."""
     org_id: str | None
+    """The Crovver organization the event belongs to."""
     data: SubscriptionEventData | None
+    """The subscription the event is about, or ``None`` when the payload has none."""
     raw: Mapping[str, Any] = attrs.field(repr=False)
+    """The whole decoded body, for fields this SDK does not model."""
 
 
 # ---- verification ----------------------------------------------------------------------------

@@ -12,14 +12,29 @@ Or in process, no socket: ``httpx.Client(transport=local.transport(), base_url=.
 From a shell: ``python -m crovver_ext.testing serve --port 8787``.
 """
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._client import IN_PROCESS_URL, ControlPlane, EmulatorError
-    from ._clock import DEFAULT_START
+    from ._client import ControlPlane, EmulatorError
     from ._local import LocalCrovver
-    from ._seed import D2C_PUBLIC_KEY, D2C_SECRET_KEY, PUBLIC_KEY, SECRET_KEY, default_seed
+    from ._seed import default_seed
     from ._webhooks import sign as sign_webhook
+
+# The constants are declared here (for type checkers and the API reference, which reads these
+# docstrings) and, like everything else, loaded on first use by __getattr__ below.
+SECRET_KEY: str
+"""The demo seed's B2B organization's secret key (``sk_test_local_secret_key``)."""
+PUBLIC_KEY: str
+"""The demo seed's B2B organization's public key."""
+D2C_SECRET_KEY: str
+"""The demo seed's D2C (consumer) organization's secret key."""
+D2C_PUBLIC_KEY: str
+"""The demo seed's D2C organization's public key."""
+DEFAULT_START: datetime
+"""Where a new emulator's frozen clock starts: 2026-01-01T00:00:00Z."""
+IN_PROCESS_URL: str
+"""The placeholder base URL of the in-process transports (no socket behind it)."""
 
 __all__ = [
     "D2C_PUBLIC_KEY",

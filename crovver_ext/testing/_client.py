@@ -23,8 +23,11 @@ class EmulatorError(RuntimeError):
     def __init__(self, status: int, code: str | None, message: str) -> None:
         super().__init__(f"{status} {code or ''}: {message}".strip())
         self.status = status
+        """The HTTP status the control plane answered with."""
         self.code = code
+        """The emulator's error code, when it sent one."""
         self.message = message
+        """What went wrong, as the emulator said."""
 
 
 class ControlPlane:
