@@ -20,10 +20,14 @@ DEFAULT_PAGE_SIZE = 50
 
 
 class _SyncRunner(Protocol):
+    """What a sync namespace needs of its client: a way to run one call."""
+
     def _run(self, call: Call[T]) -> T: ...
 
 
 class _AsyncRunner(Protocol):
+    """What an async namespace needs of its client: a way to run one call."""
+
     def _run(self, call: Call[T]) -> Awaitable[T]: ...
 
 

@@ -17,10 +17,12 @@ TENANT = "workspace_abc123"
 
 
 def step(title: str) -> None:
+    """Print the heading of the next step of the walk-through."""
     print(f"\n== {title}")
 
 
 def main() -> int:
+    """``make demo``: start a local Crovver and walk through the whole flow; returns the exit status."""
     with LocalCrovver() as local, CrovverClient(local.secret_key, base_url=local.base_url) as crovver:
         print(f"Local Crovver running at {local.base_url} (secret key {local.secret_key[:8]}…)")
 

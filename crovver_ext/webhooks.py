@@ -98,6 +98,8 @@ class WebhookPayloadError(WebhookError):
 
 @attrs.frozen(kw_only=True)
 class _Model:
+    """The base of the webhook models: frozen, keyword-only, and ``to_dict()``."""
+
     # Not crovver_ext._models._Model: importing this module must not load every API model.
     def to_dict(self) -> dict[str, Any]:
         """The model as plain Python data (nested models become dicts; values keep their types)."""

@@ -104,17 +104,17 @@ class Emulator:
         start: datetime | None = None,
         base_url: str = "http://127.0.0.1",
     ) -> None:
-        self.store = Store(db)
-        self.faults = Faults()
-        self.log = RequestLog()
-        self.webhooks = Webhooks()
+        self.store: Store = Store(db)
+        self.faults: Faults = Faults()
+        self.log: RequestLog = RequestLog()
+        self.webhooks: Webhooks = Webhooks()
         self.base_url = base_url
-        self.internal_errors = 0
+        self.internal_errors: int = 0
         if self.store.initialised():
             # A reopened file keeps its state, its seed (for reset) and its clock.
             self._seed = json.loads(self.store.get_meta("seed") or "{}")
             self._start = parse_iso(self.store.get_meta("start") or iso(DEFAULT_START))
-            self.clock = Clock(parse_iso(self.store.get_meta("clock") or iso(self._start)))
+            self.clock: Clock = Clock(parse_iso(self.store.get_meta("clock") or iso(self._start)))
         else:
             self._start = to_utc(start or DEFAULT_START)
             self.clock = Clock(self._start)

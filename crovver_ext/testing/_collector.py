@@ -25,8 +25,10 @@ class WebhookCollector:
         self._events: dict[str, WebhookEvent] = {}
         self.duplicates: list[str] = []  #: ids delivered again (acknowledged, not kept twice)
         self.rejected: list[str] = []  #: why each request that did not verify was refused
-        self.secret = ""
-        self.endpoint_id = ""
+        self.secret: str = ""
+        """The endpoint's signing secret (set by :meth:`start`)."""
+        self.endpoint_id: str = ""
+        """The endpoint's id at the local Crovver (set by :meth:`start`)."""
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 

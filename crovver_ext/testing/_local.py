@@ -42,16 +42,16 @@ class LocalCrovver:
     ) -> None:
         self._host = check_loopback(host)
         self._port = port
-        self.emulator = Emulator(db=None if db is None else str(db), seed=seed, start=start)
+        self.emulator: Emulator = Emulator(db=None if db is None else str(db), seed=seed, start=start)
         """The emulator itself (state, clock, request handling), shared by every transport."""
         self._server: ServerThread | None = None
         self._control: ControlPlane | None = None
         self._stopped = False
         keys = self.emulator.org_keys()
         first = next((k for k in keys if k["type"] == "b2b"), keys[0]) if keys else None
-        self.secret_key = first["secret_key"] if first else ""
+        self.secret_key: str = first["secret_key"] if first else ""
         """The secret key of the seed's first B2B organization (``""`` when the seed has none)."""
-        self.public_key = first["public_key"] if first else ""
+        self.public_key: str = first["public_key"] if first else ""
         """That organization's public key (``""`` when the seed has none)."""
 
     @property

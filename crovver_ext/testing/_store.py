@@ -132,12 +132,14 @@ class Store:
     """One SQLite connection (memory or file) guarded by one re-entrant lock."""
 
     def __init__(self, path: str | None = None) -> None:
-        self.lock = threading.RLock()
+        self.lock: threading.RLock = threading.RLock()
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly
         # one request. check_same_thread=False is safe because the lock serialises all use.
-        self.conn = sqlite3.connect(path or ":memory:", check_same_thread=False, isolation_level=None)
+        self.conn: sqlite3.Connection = sqlite3.connect(
+            path or ":memory:", check_same_thread=False, isolation_level=None
+        )
         self.conn.row_factory = sqlite3.Row
-        self.closed = False
+        self.closed: bool = False
         self._pristine: sqlite3.Connection | None = None
 
     def initialised(self) -> bool:
