@@ -1,7 +1,9 @@
 """pytest fixtures for testing your application against the local Crovver.
 
 pytest loads this plugin by itself once the SDK is installed (entry point ``pytest11``, name
-``crovver``); ``-p no:crovver`` turns it off. Nothing starts until a test asks for a fixture.
+``crovver``); ``-p no:crovver`` turns it off. Nothing starts until a test asks for a fixture,
+and registering the plugin imports only pytest and this module: the client, httpx and the
+emulator load when a fixture is first used.
 Every name starts with ``crovver_`` so it cannot clash with your own fixtures.
 
 ========================  ========  ==========================================================

@@ -79,6 +79,19 @@ def wheel(dist: Path) -> Path:
     return built
 
 
+def test_twine_accepts_both(dist: Path) -> None:
+    files = sorted(str(p) for p in dist.iterdir())
+    assert len(files) == 2
+    run = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *files],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.count("PASSED") == 2
+
+
 def test_the_sdist_can_regenerate_the_client_and_run_the_tests(dist: Path) -> None:
     [sdist] = dist.glob("crovver-*.tar.gz")
     with tarfile.open(sdist) as archive:
