@@ -28,6 +28,7 @@ from crovver_ext._version import __version__
 
 if TYPE_CHECKING:
     from crovver_ext._models import (
+        JSON,
         ActiveAddon,
         AddonPurchase,
         AvailableAddon,
@@ -39,9 +40,13 @@ if TYPE_CHECKING:
         CreatedTenant,
         CreditBalance,
         CreditPool,
+        FrozenDict,
         Invoice,
         InvoiceList,
+        ItemList,
+        JSONObject,
         Organization,
+        PaymentProvider,
         Plan,
         PlanList,
         PlanPrice,
@@ -71,6 +76,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "JSON",
     "NOT_GIVEN",
     "APIConnectionError",
     "APIStatusError",
@@ -93,12 +99,16 @@ __all__ = [
     "CrovverClient",
     "CrovverDeprecationWarning",
     "CrovverError",
+    "FrozenDict",
     "InternalServerError",
     "InvalidResponseError",
     "Invoice",
     "InvoiceList",
+    "ItemList",
+    "JSONObject",
     "NotFoundError",
     "Organization",
+    "PaymentProvider",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "Plan",

@@ -490,7 +490,7 @@ class CrovverClient(_BaseClient):
         """The organization's plans (``plan.price_amount`` is in minor units, e.g. cents)."""
         return self._run(adapter.get_plans())
 
-    def get_supported_providers(self) -> list[m.SupportedProvider]:
+    def get_supported_providers(self) -> m.ItemList[m.SupportedProvider]:
         """The payment providers Crovver supports."""
         return self._run(adapter.get_supported_providers())
 
@@ -758,7 +758,7 @@ class AsyncCrovverClient(_BaseClient):
         """The organization's plans (``plan.price_amount`` is in minor units, e.g. cents)."""
         return await self._run(adapter.get_plans())
 
-    async def get_supported_providers(self) -> list[m.SupportedProvider]:
+    async def get_supported_providers(self) -> m.ItemList[m.SupportedProvider]:
         """The payment providers Crovver supports."""
         return await self._run(adapter.get_supported_providers())
 

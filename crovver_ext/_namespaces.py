@@ -99,7 +99,7 @@ class Addons:
     def __init__(self, client: _SyncRunner) -> None:
         self._client = client
 
-    def list_available(self, tenant_id: str) -> list[m.AvailableAddon]:
+    def list_available(self, tenant_id: str) -> m.ItemList[m.AvailableAddon]:
         """Add-ons the tenant's plan offers; empty without an active subscription."""
         return self._client._run(adapter.list_available_addons(tenant_id))
 
@@ -128,7 +128,7 @@ class Addons:
             )
         )
 
-    def get_active(self, tenant_id: str) -> list[m.ActiveAddon]:
+    def get_active(self, tenant_id: str) -> m.ItemList[m.ActiveAddon]:
         """Remaining add-on credits per pool."""
         return self._client._run(adapter.get_active_addons(tenant_id))
 
@@ -139,7 +139,7 @@ class AsyncAddons:
     def __init__(self, client: _AsyncRunner) -> None:
         self._client = client
 
-    async def list_available(self, tenant_id: str) -> list[m.AvailableAddon]:
+    async def list_available(self, tenant_id: str) -> m.ItemList[m.AvailableAddon]:
         """Add-ons the tenant's plan offers; empty without an active subscription."""
         return await self._client._run(adapter.list_available_addons(tenant_id))
 
@@ -167,7 +167,7 @@ class AsyncAddons:
             )
         )
 
-    async def get_active(self, tenant_id: str) -> list[m.ActiveAddon]:
+    async def get_active(self, tenant_id: str) -> m.ItemList[m.ActiveAddon]:
         """Remaining add-on credits per pool."""
         return await self._client._run(adapter.get_active_addons(tenant_id))
 

@@ -13,7 +13,6 @@ import logging
 import math
 import time
 from collections.abc import Awaitable, Callable, Generator, Mapping
-from decimal import InvalidOperation
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -24,7 +23,9 @@ from crovver_ext._errors import (
     invalid_payload,
     quotes_secret,
     read_envelope,
+    request_id_of,
 )
+from crovver_ext._reader import MalformedReply
 
 T = TypeVar("T")
 
@@ -35,9 +36,6 @@ MAX_RETRY_DELAY = 8.0
 JITTER = 0.25  # each backoff delay is scaled by a random factor in [1 - JITTER, 1 + JITTER]
 MAX_RETRY_AFTER = 60.0
 RETRY_COUNT_HEADER = "X-Crovver-Retry-Count"
-
-# What a malformed payload raises inside the generated models or our own conversions.
-PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError, InvalidOperation)
 
 logger = logging.getLogger("crovver")
 
@@ -59,7 +57,7 @@ class Call(Generic[T]):
         operation: str,
         method: str,
         path: str,
-        parse: Callable[[Any, Any], T],
+        parse: Callable[[Any, Any, str | None], T],
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         retryable: bool = True,
@@ -68,7 +66,7 @@ class Call(Generic[T]):
         self.operation = operation
         self.method = method
         self.path = path
-        self.parse = parse  # (data, meta) of a successful envelope -> result
+        self.parse = parse  # (data, meta, request id) of a successful envelope -> result
         self.params = params
         self.json = json
         self.retryable = retryable
@@ -248,10 +246,10 @@ def attempts(call: Call[T], request: httpx.Request, settings: Settings) -> Gener
                 error = exc
             else:
                 try:
-                    return call.parse(data, meta)
-                except CrovverError:
-                    raise
-                except PARSE_ERRORS as exc:
+                    return call.parse(data, meta, request_id_of(outcome.headers))
+                # Only the conversion boundary's own error is Crovver's fault; any other
+                # exception is a bug in the SDK and surfaces as itself.
+                except MalformedReply as exc:
                     unreadable = invalid_payload(outcome, exc, settings.secrets)
                     if not quotes_secret(exc, settings.secrets):
                         raise unreadable from exc

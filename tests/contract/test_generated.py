@@ -46,7 +46,9 @@ def test_provenance_names_the_inputs_and_pinned_tools() -> None:
 
 def _hints(cls: type) -> dict[str, Any]:
     module = sys.modules[cls.__module__]
-    return typing.get_type_hints(cls, globalns=vars(module), localns=vars(models))
+    # The generated models package is lazy (.codegen/templates): resolve names through __all__.
+    every_model = {name: getattr(models, name) for name in models.__all__}
+    return typing.get_type_hints(cls, globalns=vars(module), localns=every_model)
 
 
 def _check(value: Any, hint: Any, where: str) -> None:
