@@ -6,7 +6,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, CrovverClient
+from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, AsyncRawResponses, CrovverClient, RawResponses
 from crovver_ext._deprecation import CrovverDeprecationWarning
 from crovver_ext._errors import (
     APIConnectionError,
@@ -24,6 +24,7 @@ from crovver_ext._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from crovver_ext._options import NoRetryOptions, RawResponse, RequestOptions
 from crovver_ext._version import __version__
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ __all__ = [
     "ActiveAddon",
     "AddonPurchase",
     "AsyncCrovverClient",
+    "AsyncRawResponses",
     "AuthenticationError",
     "AvailableAddon",
     "BadRequestError",
@@ -106,6 +108,7 @@ __all__ = [
     "InvoiceList",
     "ItemList",
     "JSONObject",
+    "NoRetryOptions",
     "NotFoundError",
     "Organization",
     "PaymentProvider",
@@ -118,6 +121,9 @@ __all__ = [
     "Product",
     "ProrationCheckout",
     "RateLimitError",
+    "RawResponse",
+    "RawResponses",
+    "RequestOptions",
     "SeatAllocation",
     "SeatAllocationPage",
     "SeatAllocationResult",

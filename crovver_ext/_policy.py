@@ -49,7 +49,18 @@ class Call(Generic[T]):
     keeps the import light (attrs loads with the first response model).
     """
 
-    __slots__ = ("json", "method", "operation", "params", "parse", "path", "retryable", "tenant_id")
+    __slots__ = (
+        "json",
+        "method",
+        "operation",
+        "params",
+        "parse",
+        "path",
+        "response",
+        "retries_taken",
+        "retryable",
+        "tenant_id",
+    )
 
     def __init__(
         self,
@@ -71,6 +82,10 @@ class Call(Generic[T]):
         self.json = json
         self.retryable = retryable
         self.tenant_id = tenant_id  # whose cached entitlements this call may change
+        # Filled in by the attempt loop: the response the result was read from, and the retries
+        # it took (what `with_raw_response` shows).
+        self.response: httpx.Response | None = None
+        self.retries_taken = 0
 
     def __repr__(self) -> str:
         return f"Call({self.operation}: {self.method} {self.path})"
@@ -245,6 +260,7 @@ def attempts(call: Call[T], request: httpx.Request, settings: Settings) -> Gener
             except CrovverError as exc:
                 error = exc
             else:
+                call.response, call.retries_taken = outcome, retries_done
                 try:
                     return call.parse(data, meta, request_id_of(outcome.headers))
                 # Only the conversion boundary's own error is Crovver's fault; any other
