@@ -62,8 +62,10 @@ if TYPE_CHECKING:
     from crovver_ext import _models as m
 else:
     # The adapter brings attrs, the models and (on first call) the generated client: load it on
-    # the first call, so `import crovver_ext` costs little more than `import httpx`.
+    # the first call, so `import crovver_ext` costs little more than `import httpx`. The models
+    # load the same way, also when `typing.get_type_hints` resolves an annotation.
     adapter = LazyModule("crovver_ext._adapter", globals(), "adapter")
+    m = LazyModule("crovver_ext._models", globals(), "m")
 
 T = TypeVar("T")
 
@@ -423,6 +425,9 @@ class CrovverClient(_BaseClient):
     """
 
     _http: httpx.Client
+    credits: Credits
+    addons: Addons
+    capacity: Capacity
 
     def __init__(
         self,
@@ -717,9 +722,28 @@ class CrovverClient(_BaseClient):
 
 
 class AsyncCrovverClient(_BaseClient):
-    """The Crovver API, async (``httpx.AsyncClient``); the same surface as ``CrovverClient``."""
+    """The Crovver API, async (``httpx.AsyncClient``); the same surface as ``CrovverClient``.
+
+    Args:
+        api_key: A secret key (``sk_live_…``/``sk_test_…``); default: env ``CROVVER_SECRET_KEY``.
+        base_url: Default: env ``CROVVER_BASE_URL``, else ``https://app.crovver.com``.
+        timeout: Seconds for each attempt (connect, read, write, pool), an ``httpx.Timeout``, or
+            None for no timeout. Default 30.
+        max_retries: Extra attempts on network errors, 408, 429 and 5xx. Default 3. Checkout,
+            proration checkout and bulk seat allocation are never retried.
+        debug: Log every request through ``logging.getLogger("crovver")`` (also env ``CROVVER_LOG=debug``).
+        logger: A callable ``(message, data)`` that receives the same events.
+        http_client: An ``httpx.AsyncClient`` to send requests with (you keep ownership of it).
+        entitlement_cache_ttl: Seconds to answer repeat ``can_access`` checks from memory
+            (off by default). Staleness trade-off: changes made elsewhere show after the TTL;
+            changes made through this client (consume, purchase, checkout, cancel) at once.
+        entitlement_cache_size: The most answers the cache keeps (oldest dropped first).
+    """
 
     _http: httpx.AsyncClient
+    credits: AsyncCredits
+    addons: AsyncAddons
+    capacity: AsyncCapacity
 
     def __init__(
         self,

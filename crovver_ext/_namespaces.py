@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from crovver_ext import _models as m
 else:
     adapter = LazyModule("crovver_ext._adapter", globals(), "adapter")  # see _client.py
+    m = LazyModule("crovver_ext._models", globals(), "m")
 
 T = TypeVar("T")
 
@@ -85,7 +86,11 @@ class AsyncCredits:
         metadata: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.ConsumeResult:
-        """Consume credits exactly once per ``idempotency_key`` (resent unchanged on every retry)."""
+        """Consume credits exactly once per ``idempotency_key`` (resent unchanged on every retry).
+
+        ``result`` is ``"success"`` or ``"insufficient_credits"``; ``already_processed`` is true
+        when the key had been seen and nothing more was deducted.
+        """
         return await self._client._run(
             adapter.consume_credits(
                 tenant_id=tenant_id,
@@ -166,7 +171,8 @@ class AsyncAddons:
         metadata: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.AddonPurchase:
-        """Buy an add-on exactly once per ``idempotency_key``."""
+        """Buy an add-on exactly once per ``idempotency_key``; redirect to ``checkout_url`` when
+        ``requires_payment``, else the credits are already granted."""
         return await self._client._run(
             adapter.purchase_addon(
                 tenant_id,
@@ -317,7 +323,10 @@ class AsyncCapacity:
         metadata: Mapping[str, Any] | None = None,
         **options: Unpack[NoRetryOptions],
     ) -> m.BulkAllocation:
-        """Seats for 1-100 users; never retried. Rejected users come back as data."""
+        """Seats for 1-100 users (``{"external_user_id", "email"?, "name"?}``); never retried.
+
+        Users that did not fit come back in ``rejected`` (``partial`` is true), not as an error.
+        """
         return await self._client._run(adapter.bulk_allocate_seats(tenant_id, users, metadata), options)
 
     async def list_allocations(
@@ -340,7 +349,7 @@ class AsyncCapacity:
         page_size: int = DEFAULT_PAGE_SIZE,
         **options: Unpack[RequestOptions],
     ) -> AsyncIterator[m.SeatAllocation]:
-        """Every seat allocation (``async for``), fetching page after page as you iterate."""
+        """Every seat allocation, fetching page after page as you iterate."""
         first = adapter.list_seat_allocations(tenant_id, status, 1, page_size)  # checks arguments now
         check_options(options, retryable=True)
 
