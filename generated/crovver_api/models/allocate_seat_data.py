@@ -19,8 +19,9 @@ T = TypeVar("T", bound="AllocateSeatData")
 @_attrs_define
 class AllocateSeatData:
     """One of three shapes: allocated (`success: true`, `message`, `capacity`); at capacity
-    (`success: false`, `requiresProration`, `proration`, `message`); proration confirmed
-    (`success: false`, `requiresCheckout`, `checkoutUrl`, `prorationId`, `proration`, `message`).
+    (`requiresProration`, `proration`, `message`); proration confirmed (`requiresCheckout`,
+    `message`, and in the docs `newCapacity`, from the local Crovver `checkoutUrl` and
+    `prorationId`; the docs' text promises a checkout URL its example does not show).
 
     """
 
@@ -29,9 +30,12 @@ class AllocateSeatData:
     capacity: SeatCapacity | Unset = UNSET
     requires_proration: bool | Unset = UNSET
     proration: SeatProration | Unset = UNSET
+    """ A quoted prorated charge; `amount` in major units of `currency` (the docs send 1.75). """
     requires_checkout: bool | Unset = UNSET
     checkout_url: None | str | Unset = UNSET
     proration_id: str | Unset = UNSET
+    new_capacity: int | Unset = UNSET
+    """ The seat count the confirmed upgrade would reach. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,6 +63,8 @@ class AllocateSeatData:
 
         proration_id = self.proration_id
 
+        new_capacity = self.new_capacity
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -78,6 +84,8 @@ class AllocateSeatData:
             field_dict["checkoutUrl"] = checkout_url
         if proration_id is not UNSET:
             field_dict["prorationId"] = proration_id
+        if new_capacity is not UNSET:
+            field_dict["newCapacity"] = new_capacity
 
         return field_dict
 
@@ -120,6 +128,8 @@ class AllocateSeatData:
 
         proration_id = d.pop("prorationId", UNSET)
 
+        new_capacity = d.pop("newCapacity", UNSET)
+
         allocate_seat_data = cls(
             success=success,
             message=message,
@@ -129,6 +139,7 @@ class AllocateSeatData:
             requires_checkout=requires_checkout,
             checkout_url=checkout_url,
             proration_id=proration_id,
+            new_capacity=new_capacity,
         )
 
         allocate_seat_data.additional_properties = d

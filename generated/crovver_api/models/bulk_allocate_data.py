@@ -17,12 +17,14 @@ T = TypeVar("T", bound="BulkAllocateData")
 
 @_attrs_define
 class BulkAllocateData:
+    """The three lists are the answer; `message` is present when users were rejected."""
+
     allocated: list[str]
     skipped: list[str]
     """ Users that already had a seat. """
     rejected: list[str]
     """ Users that did not fit in the capacity. """
-    capacity: SeatCapacity
+    capacity: SeatCapacity | Unset = UNSET
     message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -33,7 +35,9 @@ class BulkAllocateData:
 
         rejected = self.rejected
 
-        capacity = self.capacity.to_dict()
+        capacity: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.capacity, Unset):
+            capacity = self.capacity.to_dict()
 
         message = self.message
 
@@ -44,9 +48,10 @@ class BulkAllocateData:
                 "allocated": allocated,
                 "skipped": skipped,
                 "rejected": rejected,
-                "capacity": capacity,
             }
         )
+        if capacity is not UNSET:
+            field_dict["capacity"] = capacity
         if message is not UNSET:
             field_dict["message"] = message
 
@@ -63,7 +68,12 @@ class BulkAllocateData:
 
         rejected = cast(list[str], d.pop("rejected"))
 
-        capacity = SeatCapacity.from_dict(d.pop("capacity"))
+        _capacity = d.pop("capacity", UNSET)
+        capacity: SeatCapacity | Unset
+        if isinstance(_capacity, Unset):
+            capacity = UNSET
+        else:
+            capacity = SeatCapacity.from_dict(_capacity)
 
         message = d.pop("message", UNSET)
 
