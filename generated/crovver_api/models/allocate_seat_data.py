@@ -27,10 +27,11 @@ class AllocateSeatData:
 
     success: bool | Unset = UNSET
     message: str | Unset = UNSET
-    capacity: SeatCapacity | Unset = UNSET
+    capacity: None | SeatCapacity | Unset = UNSET
+    """ Present when a seat was allocated (`AllocateSeatCapacity|null` in the PHP SDK's docs). """
     requires_proration: bool | Unset = UNSET
-    proration: SeatProration | Unset = UNSET
-    """ A quoted prorated charge; `amount` in major units of `currency` (the docs send 1.75). """
+    proration: None | SeatProration | Unset = UNSET
+    """ Present when `requiresProration` is true (`AllocateSeatProration|null` in the PHP SDK's docs). """
     requires_checkout: bool | Unset = UNSET
     checkout_url: None | str | Unset = UNSET
     proration_id: str | Unset = UNSET
@@ -39,19 +40,30 @@ class AllocateSeatData:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.seat_capacity import SeatCapacity  # noqa: PLC0415
+        from ..models.seat_proration import SeatProration  # noqa: PLC0415
+
         success = self.success
 
         message = self.message
 
-        capacity: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.capacity, Unset):
+        capacity: dict[str, Any] | None | Unset
+        if isinstance(self.capacity, Unset):
+            capacity = UNSET
+        elif isinstance(self.capacity, SeatCapacity):
             capacity = self.capacity.to_dict()
+        else:
+            capacity = self.capacity
 
         requires_proration = self.requires_proration
 
-        proration: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.proration, Unset):
+        proration: dict[str, Any] | None | Unset
+        if isinstance(self.proration, Unset):
+            proration = UNSET
+        elif isinstance(self.proration, SeatProration):
             proration = self.proration.to_dict()
+        else:
+            proration = self.proration
 
         requires_checkout = self.requires_checkout
 
@@ -99,21 +111,41 @@ class AllocateSeatData:
 
         message = d.pop("message", UNSET)
 
-        _capacity = d.pop("capacity", UNSET)
-        capacity: SeatCapacity | Unset
-        if isinstance(_capacity, Unset):
-            capacity = UNSET
-        else:
-            capacity = SeatCapacity.from_dict(_capacity)
+        def _parse_capacity(data: object) -> None | SeatCapacity | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                capacity_type_0 = SeatCapacity.from_dict(data)
+
+                return capacity_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SeatCapacity | Unset, data)
+
+        capacity = _parse_capacity(d.pop("capacity", UNSET))
 
         requires_proration = d.pop("requiresProration", UNSET)
 
-        _proration = d.pop("proration", UNSET)
-        proration: SeatProration | Unset
-        if isinstance(_proration, Unset):
-            proration = UNSET
-        else:
-            proration = SeatProration.from_dict(_proration)
+        def _parse_proration(data: object) -> None | SeatProration | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                proration_type_0 = SeatProration.from_dict(data)
+
+                return proration_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SeatProration | Unset, data)
+
+        proration = _parse_proration(d.pop("proration", UNSET))
 
         requires_checkout = d.pop("requiresCheckout", UNSET)
 

@@ -25,7 +25,8 @@ class BulkAllocateData:
     rejected: list[str]
     """ Users that did not fit in the capacity. """
     capacity: SeatCapacity | Unset = UNSET
-    message: str | Unset = UNSET
+    message: None | str | Unset = UNSET
+    """ Present when users were rejected (`string|null` in the PHP SDK's docs). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,7 +40,11 @@ class BulkAllocateData:
         if not isinstance(self.capacity, Unset):
             capacity = self.capacity.to_dict()
 
-        message = self.message
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -75,7 +80,14 @@ class BulkAllocateData:
         else:
             capacity = SeatCapacity.from_dict(_capacity)
 
-        message = d.pop("message", UNSET)
+        def _parse_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message = _parse_message(d.pop("message", UNSET))
 
         bulk_allocate_data = cls(
             allocated=allocated,

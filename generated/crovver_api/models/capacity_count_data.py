@@ -19,6 +19,7 @@ class CapacityCountData:
     capacity_units: int | None | Unset = UNSET
     utilization_percentage: float | None | Unset = UNSET
     billing_mode: None | str | Unset = UNSET
+    """ `recurring` or `manual`; the PHP SDK's docs also list `free`. """
     exceeded: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
