@@ -84,6 +84,7 @@ if TYPE_CHECKING:
     from .proration_checkout_data import ProrationCheckoutData
     from .proration_checkout_envelope import ProrationCheckoutEnvelope
     from .proration_checkout_request import ProrationCheckoutRequest
+    from .proration_explanation import ProrationExplanation
     from .providers_data import ProvidersData
     from .providers_envelope import ProvidersEnvelope
     from .purchase_addon_data import PurchaseAddonData
@@ -202,6 +203,7 @@ _MODULES = {
     "ProrationCheckoutData": ".proration_checkout_data",
     "ProrationCheckoutEnvelope": ".proration_checkout_envelope",
     "ProrationCheckoutRequest": ".proration_checkout_request",
+    "ProrationExplanation": ".proration_explanation",
     "ProvidersData": ".providers_data",
     "ProvidersEnvelope": ".providers_envelope",
     "PurchaseAddonData": ".purchase_addon_data",
@@ -321,6 +323,7 @@ __all__ = (
     "ProrationCheckoutData",
     "ProrationCheckoutEnvelope",
     "ProrationCheckoutRequest",
+    "ProrationExplanation",
     "ProvidersData",
     "ProvidersEnvelope",
     "PurchaseAddonData",
