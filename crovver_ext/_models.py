@@ -240,7 +240,7 @@ class TenantOwner(_Model):
     """The user who owns a newly created tenant."""
 
     id: str
-    external_user_id: str | None = wire("externalUserId", "external_user_id")
+    external_user_id: str | None = wire("externalUserId")
     email: str | None = None
     name: str | None = None
 
@@ -258,7 +258,7 @@ class CreatedTenant(_Result):
 class TenantMember(_Model):
     """A member of a tenant."""
 
-    external_user_id: str | None = wire("externalUserId", "external_user_id")
+    external_user_id: str | None = wire("externalUserId")
     email: str | None = None
     name: str | None = None
     role: str | None = None  #: "owner", "admin", "member", ...
@@ -290,8 +290,8 @@ class PlanPrice(_Model):
 
     currency: str | None = None
     amount: Decimal | None = None
-    base_price: Decimal | None = wire("basePrice", "base_price")
-    per_seat_price: Decimal | None = wire("perSeatPrice", "per_seat_price")
+    base_price: Decimal | None = wire("basePrice")
+    per_seat_price: Decimal | None = wire("perSeatPrice")
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -300,10 +300,10 @@ class CreditPool(_Model):
 
     pool_key: str = wire("poolKey", "pool_key", default=attrs.NOTHING)
     display_name: str | None = wire("displayName", "display_name")
-    limit_per_period: int | None = wire("limitPerPeriod", "limit_per_period")
-    refill_behavior: str | None = wire("refillBehavior", "refill_behavior")  #: "reset" or "rollover"
-    rollover_cap: int | None = wire("rolloverCap", "rollover_cap")  #: None: no cap
-    limit_behavior: str | None = wire("limitBehavior", "limit_behavior")  #: "hard" or "soft"
+    limit_per_period: int | None = wire("limitPerPeriod")
+    refill_behavior: str | None = wire("refillBehavior")  #: "reset" or "rollover"
+    rollover_cap: int | None = wire("rolloverCap")  #: None: no cap
+    limit_behavior: str | None = wire("limitBehavior")  #: "hard" or "soft"
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -320,13 +320,13 @@ class Product(_Model):
 class PaymentProvider(_Model):
     """A payment provider a plan is sold through, and the provider's ids for it."""
 
-    provider_id: str | None = wire("provider_id", "providerId")
-    provider_type: str | None = wire("provider_type", "providerType")  #: "stripe", ...
-    provider_name: str | None = wire("provider_name", "providerName")
-    external_price_id: str | None = wire("external_price_id", "externalPriceId")
-    external_product_id: str | None = wire("external_product_id", "externalProductId")
-    external_base_price_id: str | None = wire("external_base_price_id", "externalBasePriceId")
-    external_per_seat_price_id: str | None = wire("external_per_seat_price_id", "externalPerSeatPriceId")
+    provider_id: str | None = wire("provider_id")
+    provider_type: str | None = wire("provider_type")  #: "stripe", ...
+    provider_name: str | None = wire("provider_name")
+    external_price_id: str | None = wire("external_price_id")
+    external_product_id: str | None = wire("external_product_id")
+    external_base_price_id: str | None = wire("external_base_price_id")
+    external_per_seat_price_id: str | None = wire("external_per_seat_price_id")
     is_active: bool | None = wire("is_active", "isActive")
 
 
@@ -350,7 +350,7 @@ class Plan(_Model):
     price_amount: int | None = derived(_price_amount)
     prices: tuple[PlanPrice, ...] = ()
     is_free: bool | None = wire("isFree", "is_free")
-    is_seat_based: bool | None = wire("isSeatBased", "pricing.isSeatBased", "is_seat_based")
+    is_seat_based: bool | None = wire("isSeatBased", "pricing.isSeatBased")
     base_price: Decimal | None = wire("pricing.basePrice")
     included_seats: int | None = wire("pricing.includedSeats")
     per_seat_price: Decimal | None = wire("pricing.perSeatPrice")
@@ -360,12 +360,12 @@ class Plan(_Model):
     trial_available: bool | None = wire("trial.available")
     features: Mapping[str, bool] = EMPTY
     limits: Mapping[str, int | None] = EMPTY  #: None: unlimited
-    credit_pools: tuple[CreditPool, ...] = wire("creditPools", "credit_pools", default=())
+    credit_pools: tuple[CreditPool, ...] = wire("creditPools", default=())
     product: Product | None = None
     payment_providers: tuple[PaymentProvider, ...] = wire(
         "paymentProviders", "payment_providers", default=(), repr=False
     )
-    test_mode: bool | None = wire("test_mode", "testMode")
+    test_mode: bool | None = wire("test_mode")
     created_at: dt.datetime | None = wire("createdAt", "created_at")
     updated_at: dt.datetime | None = wire("updatedAt", "updated_at")
 
@@ -427,13 +427,13 @@ class Subscription(_Model):
         "billing.current_period_start", "billing.currentPeriodStart"
     )
     current_period_end: dt.datetime | None = wire("billing.current_period_end", "billing.currentPeriodEnd")
-    next_billing_date: dt.datetime | None = wire("billing.next_billing_date", "billing.nextBillingDate")
+    next_billing_date: dt.datetime | None = wire("billing.next_billing_date")
     trial_active: bool | None = wire("trial.is_active", "trial.isActive")
-    trial_ends_at: dt.datetime | None = wire("trial.ends_at", "trial.endsAt")
+    trial_ends_at: dt.datetime | None = wire("trial.ends_at")
     trial_days_remaining: int | None = wire("trial.days_remaining", "trial.daysRemaining")
-    is_canceled: bool | None = wire("cancellation.is_canceled", "cancellation.isCanceled")
+    is_canceled: bool | None = wire("cancellation.is_canceled")
     canceled_at: dt.datetime | None = wire("cancellation.canceled_at", "cancellation.canceledAt")
-    will_end_at: dt.datetime | None = wire("cancellation.will_end_at", "cancellation.willEndAt")
+    will_end_at: dt.datetime | None = wire("cancellation.will_end_at")
     plan: SubscriptionPlan | None = None
     product: Product | None = None
     payment_providers: tuple[PaymentProvider, ...] = wire("payment_providers", "paymentProviders", default=())
@@ -534,12 +534,12 @@ class PoolBalance(_Model):
     pool_key: str = wire("poolKey", "pool_key", default="")
     display_name: str | None = wire("displayName", "display_name")
     remaining: int = wire("total", default=attrs.NOTHING)
-    base_remaining: int | None = wire("baseRemaining", "base_remaining")
+    base_remaining: int | None = wire("baseRemaining")
     addon_remaining: int | None = wire("addonRemaining", "addon_remaining")
     limit: int | None = None
-    limit_behavior: str | None = wire("limitBehavior", "limit_behavior")
-    next_expiry: dt.datetime | None = wire("nextExpiry", "next_expiry")
-    usage_percent: float | None = wire("usagePercent", "usage_percent")
+    limit_behavior: str | None = wire("limitBehavior")
+    next_expiry: dt.datetime | None = wire("nextExpiry")
+    usage_percent: float | None = wire("usagePercent")
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -570,7 +570,7 @@ class ConsumeResult(_Result):
     outcome: str = wire("result", default=attrs.NOTHING)
     result: ConsumeResultKind = derived(_consume_result)
     remaining: int | None = None
-    already_processed: bool | None = wire("alreadyProcessed", "already_processed")
+    already_processed: bool | None = wire("alreadyProcessed")
     pool_key: str | None = wire("poolKey", "pool_key")
 
     @property
@@ -593,10 +593,10 @@ class AvailableAddon(_Model):
     credit_qty: int | None = wire("credit_qty", "creditQty")
     currency: str | None = None
     amount: Decimal | None = None
-    expiry_type: str | None = wire("expiry_type", "expiryType")  #: "period", "period_end", "days", "never"
-    expiry_days: int | None = wire("expiry_days", "expiryDays")
-    current_balance: int | None = wire("current_balance", "currentBalance")
-    pool_limit: int | None = wire("pool_limit", "poolLimit")
+    expiry_type: str | None = wire("expiry_type")  #: "period", "period_end", "days", "never"
+    expiry_days: int | None = wire("expiry_days")
+    current_balance: int | None = wire("current_balance")
+    pool_limit: int | None = wire("pool_limit")
 
 
 def _requires_payment(values: dict[str, Any], raw: Mapping[str, Any]) -> bool:
@@ -625,8 +625,8 @@ class ActiveAddon(_Model):
 
     pool_key: str = wire("pool_key", "poolKey", default=attrs.NOTHING)
     remaining: int | None = wire("addon_remaining", "addonRemaining")
-    active_grants: int | None = wire("active_addon_grants", "activeAddonGrants")
-    next_expiry: dt.datetime | None = wire("next_addon_expiry", "nextAddonExpiry")
+    active_grants: int | None = wire("active_addon_grants")
+    next_expiry: dt.datetime | None = wire("next_addon_expiry")
 
 
 # ---- usage (deprecated) ----------------------------------------------------------------------
