@@ -320,7 +320,11 @@ class _BaseClient:
         return None
 
     def invalidate(self, tenant_id: str | None = None) -> None:
-        """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache)."""
+        """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         if self._cache is not None:
             self._cache.invalidate(tenant_id)
 
@@ -528,7 +532,11 @@ class CrovverClient(_BaseClient):
         metadata: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.CreatedTenant:
-        """Create a tenant (a B2B workspace) and its owner."""
+        """Create a tenant (a B2B workspace) and its owner.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_tenant(
                 external_tenant_id=external_tenant_id,
@@ -543,7 +551,11 @@ class CrovverClient(_BaseClient):
         )
 
     def get_tenant(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.TenantDetails:
-        """A tenant with its members and organization."""
+        """A tenant with its members and organization.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(adapter.get_tenant(external_tenant_id), options)
 
     def list_tenants(
@@ -563,13 +575,21 @@ class CrovverClient(_BaseClient):
         return self._run(adapter.get_supported_providers(), options)
 
     def get_subscriptions(self, tenant_id: str, **options: Unpack[RequestOptions]) -> m.SubscriptionList:
-        """A tenant's subscriptions."""
+        """A tenant's subscriptions.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return self._run(adapter.get_subscriptions(tenant_id), options)
 
     def get_subscription_status(
         self, tenant_id: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
     ) -> m.SubscriptionStatus:
-        """A tenant's subscription status, optionally for one product."""
+        """A tenant's subscription status, optionally for one product.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return self._run(adapter.get_subscription_status(tenant_id, product_slug), options)
 
     def cancel_subscription(
@@ -580,7 +600,11 @@ class CrovverClient(_BaseClient):
         feedback: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.CanceledSubscription:
-        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``."""
+        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback), options
         )
@@ -599,6 +623,9 @@ class CrovverClient(_BaseClient):
         """Whether the tenant may use a feature; without ``feature_key``, whether it has the product.
 
         ``amount`` asks whether a credit-backed feature has that many credits left (never cached).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
         cache = self._cache
         if cache is None or amount is not None or self._raw_mode:
@@ -624,7 +651,11 @@ class CrovverClient(_BaseClient):
         metadata: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.UsageRecord:
-        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools)."""
+        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("record_usage")
         return self._run(adapter.record_usage(tenant_id, metric, value, metadata), options)
 
@@ -634,7 +665,11 @@ class CrovverClient(_BaseClient):
     def check_usage_limit(
         self, tenant_id: str, metric: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
     ) -> m.UsageLimit:
-        """Deprecated: use ``credits.balance``."""
+        """Deprecated: use ``credits.balance``.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("check_usage_limit")
         return self._run(adapter.check_usage_limit(tenant_id, metric, product_slug), options)
 
@@ -656,7 +691,11 @@ class CrovverClient(_BaseClient):
         metadata: Mapping[str, Any] | None = None,
         **options: Unpack[NoRetryOptions],
     ) -> m.CheckoutSession:
-        """Start a hosted checkout. Never retried: a lost response must not open a second one."""
+        """Start a hosted checkout. Never retried: a lost response must not open a second one.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_checkout_session(
                 plan_id=plan_id,
@@ -675,7 +714,11 @@ class CrovverClient(_BaseClient):
         )
 
     def get_invoices(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.InvoiceList:
-        """A tenant's invoices."""
+        """A tenant's invoices.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(adapter.get_invoices(external_tenant_id), options)
 
     def create_checkout_token(
@@ -688,7 +731,11 @@ class CrovverClient(_BaseClient):
         user_email: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.Token:
-        """A short-lived token and URL for a browser checkout redirect."""
+        """A short-lived token and URL for a browser checkout redirect.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_checkout_token(
                 external_tenant_id, return_url, plan_id, external_user_id, user_email
@@ -699,7 +746,11 @@ class CrovverClient(_BaseClient):
     def create_portal_token(
         self, external_tenant_id: str, return_url: str, **options: Unpack[RequestOptions]
     ) -> m.Token:
-        """A short-lived token and URL for the billing portal."""
+        """A short-lived token and URL for the billing portal.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(adapter.create_portal_token(external_tenant_id, return_url), options)
 
     def create_proration_checkout(
@@ -712,7 +763,11 @@ class CrovverClient(_BaseClient):
         cancel_url: str | None = None,
         **options: Unpack[NoRetryOptions],
     ) -> m.ProrationCheckout:
-        """Pay the prorated difference for more seats. Never retried."""
+        """Pay the prorated difference for more seats. Never retried.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_proration_checkout(
                 external_tenant_id, new_capacity, plan_id, success_url, cancel_url
@@ -848,7 +903,11 @@ class AsyncCrovverClient(_BaseClient):
         metadata: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.CreatedTenant:
-        """Create a tenant (a B2B workspace) and its owner."""
+        """Create a tenant (a B2B workspace) and its owner.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_tenant(
                 external_tenant_id=external_tenant_id,
@@ -863,7 +922,11 @@ class AsyncCrovverClient(_BaseClient):
         )
 
     async def get_tenant(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.TenantDetails:
-        """A tenant with its members and organization."""
+        """A tenant with its members and organization.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(adapter.get_tenant(external_tenant_id), options)
 
     async def list_tenants(
@@ -887,13 +950,21 @@ class AsyncCrovverClient(_BaseClient):
     async def get_subscriptions(
         self, tenant_id: str, **options: Unpack[RequestOptions]
     ) -> m.SubscriptionList:
-        """A tenant's subscriptions."""
+        """A tenant's subscriptions.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._run(adapter.get_subscriptions(tenant_id), options)
 
     async def get_subscription_status(
         self, tenant_id: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
     ) -> m.SubscriptionStatus:
-        """A tenant's subscription status, optionally for one product."""
+        """A tenant's subscription status, optionally for one product.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._run(adapter.get_subscription_status(tenant_id, product_slug), options)
 
     async def cancel_subscription(
@@ -904,7 +975,11 @@ class AsyncCrovverClient(_BaseClient):
         feedback: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.CanceledSubscription:
-        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``."""
+        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback), options
         )
@@ -923,6 +998,9 @@ class AsyncCrovverClient(_BaseClient):
         """Whether the tenant may use a feature; without ``feature_key``, whether it has the product.
 
         ``amount`` asks whether a credit-backed feature has that many credits left (never cached).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
         cache = self._cache
         if cache is None or amount is not None or self._raw_mode:
@@ -948,7 +1026,11 @@ class AsyncCrovverClient(_BaseClient):
         metadata: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.UsageRecord:
-        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools)."""
+        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("record_usage")
         return await self._run(adapter.record_usage(tenant_id, metric, value, metadata), options)
 
@@ -958,7 +1040,11 @@ class AsyncCrovverClient(_BaseClient):
     async def check_usage_limit(
         self, tenant_id: str, metric: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
     ) -> m.UsageLimit:
-        """Deprecated: use ``credits.balance``."""
+        """Deprecated: use ``credits.balance``.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("check_usage_limit")
         return await self._run(adapter.check_usage_limit(tenant_id, metric, product_slug), options)
 
@@ -980,7 +1066,11 @@ class AsyncCrovverClient(_BaseClient):
         metadata: Mapping[str, Any] | None = None,
         **options: Unpack[NoRetryOptions],
     ) -> m.CheckoutSession:
-        """Start a hosted checkout. Never retried: a lost response must not open a second one."""
+        """Start a hosted checkout. Never retried: a lost response must not open a second one.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_checkout_session(
                 plan_id=plan_id,
@@ -999,7 +1089,11 @@ class AsyncCrovverClient(_BaseClient):
         )
 
     async def get_invoices(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.InvoiceList:
-        """A tenant's invoices."""
+        """A tenant's invoices.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(adapter.get_invoices(external_tenant_id), options)
 
     async def create_checkout_token(
@@ -1012,7 +1106,11 @@ class AsyncCrovverClient(_BaseClient):
         user_email: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.Token:
-        """A short-lived token and URL for a browser checkout redirect."""
+        """A short-lived token and URL for a browser checkout redirect.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_checkout_token(
                 external_tenant_id, return_url, plan_id, external_user_id, user_email
@@ -1023,7 +1121,11 @@ class AsyncCrovverClient(_BaseClient):
     async def create_portal_token(
         self, external_tenant_id: str, return_url: str, **options: Unpack[RequestOptions]
     ) -> m.Token:
-        """A short-lived token and URL for the billing portal."""
+        """A short-lived token and URL for the billing portal.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(adapter.create_portal_token(external_tenant_id, return_url), options)
 
     async def create_proration_checkout(
@@ -1036,7 +1138,11 @@ class AsyncCrovverClient(_BaseClient):
         cancel_url: str | None = None,
         **options: Unpack[NoRetryOptions],
     ) -> m.ProrationCheckout:
-        """Pay the prorated difference for more seats. Never retried."""
+        """Pay the prorated difference for more seats. Never retried.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_proration_checkout(
                 external_tenant_id, new_capacity, plan_id, success_url, cancel_url

@@ -36,7 +36,11 @@ class Credits:
         self._client = client
 
     def balance(self, *, tenant_id: str, **options: Unpack[RequestOptions]) -> m.CreditBalance:
-        """Balances per pool (``.pools``); empty without an active subscription."""
+        """Balances per pool (``.pools``); empty without an active subscription.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return self._client._run(adapter.credit_balance(tenant_id), options)
 
     def consume(
@@ -53,6 +57,9 @@ class Credits:
 
         ``result`` is ``"success"`` or ``"insufficient_credits"``; ``already_processed`` is true
         when the key had been seen and nothing more was deducted.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
         return self._client._run(
             adapter.consume_credits(
@@ -73,7 +80,11 @@ class AsyncCredits:
         self._client = client
 
     async def balance(self, *, tenant_id: str, **options: Unpack[RequestOptions]) -> m.CreditBalance:
-        """Balances per pool (``.pools``); empty without an active subscription."""
+        """Balances per pool (``.pools``); empty without an active subscription.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._client._run(adapter.credit_balance(tenant_id), options)
 
     async def consume(
@@ -90,6 +101,9 @@ class AsyncCredits:
 
         ``result`` is ``"success"`` or ``"insufficient_credits"``; ``already_processed`` is true
         when the key had been seen and nothing more was deducted.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
         return await self._client._run(
             adapter.consume_credits(
@@ -112,7 +126,11 @@ class Addons:
     def list_available(
         self, tenant_id: str, **options: Unpack[RequestOptions]
     ) -> m.ItemList[m.AvailableAddon]:
-        """Add-ons the tenant's plan offers; empty without an active subscription."""
+        """Add-ons the tenant's plan offers; empty without an active subscription.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return self._client._run(adapter.list_available_addons(tenant_id), options)
 
     def purchase(
@@ -128,7 +146,11 @@ class Addons:
         **options: Unpack[RequestOptions],
     ) -> m.AddonPurchase:
         """Buy an add-on exactly once per ``idempotency_key``; redirect to ``checkout_url`` when
-        ``requires_payment``, else the credits are already granted."""
+        ``requires_payment``, else the credits are already granted.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return self._client._run(
             adapter.purchase_addon(
                 tenant_id,
@@ -143,7 +165,11 @@ class Addons:
         )
 
     def get_active(self, tenant_id: str, **options: Unpack[RequestOptions]) -> m.ItemList[m.ActiveAddon]:
-        """Remaining add-on credits per pool."""
+        """Remaining add-on credits per pool.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return self._client._run(adapter.get_active_addons(tenant_id), options)
 
 
@@ -156,7 +182,11 @@ class AsyncAddons:
     async def list_available(
         self, tenant_id: str, **options: Unpack[RequestOptions]
     ) -> m.ItemList[m.AvailableAddon]:
-        """Add-ons the tenant's plan offers; empty without an active subscription."""
+        """Add-ons the tenant's plan offers; empty without an active subscription.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._client._run(adapter.list_available_addons(tenant_id), options)
 
     async def purchase(
@@ -172,7 +202,11 @@ class AsyncAddons:
         **options: Unpack[RequestOptions],
     ) -> m.AddonPurchase:
         """Buy an add-on exactly once per ``idempotency_key``; redirect to ``checkout_url`` when
-        ``requires_payment``, else the credits are already granted."""
+        ``requires_payment``, else the credits are already granted.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._client._run(
             adapter.purchase_addon(
                 tenant_id,
@@ -189,7 +223,11 @@ class AsyncAddons:
     async def get_active(
         self, tenant_id: str, **options: Unpack[RequestOptions]
     ) -> m.ItemList[m.ActiveAddon]:
-        """Remaining add-on credits per pool."""
+        """Remaining add-on credits per pool.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._client._run(adapter.get_active_addons(tenant_id), options)
 
 
@@ -200,7 +238,11 @@ class Capacity:
         self._client = client
 
     def count(self, tenant_id: str, **options: Unpack[RequestOptions]) -> m.CapacityCount:
-        """Seats in use against the subscription's capacity."""
+        """Seats in use against the subscription's capacity.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return self._client._run(adapter.capacity_count(tenant_id), options)
 
     def allocate(
@@ -214,7 +256,11 @@ class Capacity:
         metadata: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.SeatAllocationResult:
-        """Give a user a seat (idempotent per user); at capacity, says what more seats would cost."""
+        """Give a user a seat (idempotent per user); at capacity, says what more seats would cost.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return self._client._run(
             adapter.allocate_seat(
                 tenant_id,
@@ -238,6 +284,9 @@ class Capacity:
         """Seats for 1-100 users (``{"external_user_id", "email"?, "name"?}``); never retried.
 
         Users that did not fit come back in ``rejected`` (``partial`` is true), not as an error.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
         return self._client._run(adapter.bulk_allocate_seats(tenant_id, users, metadata), options)
 
@@ -250,7 +299,11 @@ class Capacity:
         limit: int = DEFAULT_PAGE_SIZE,
         **options: Unpack[RequestOptions],
     ) -> m.SeatAllocationPage:
-        """One page of seat allocations (``status``: "active", "removed" or "all")."""
+        """One page of seat allocations (``status``: "active", "removed" or "all").
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return self._client._run(adapter.list_seat_allocations(tenant_id, status, page, limit), options)
 
     def iter_allocations(
@@ -261,7 +314,11 @@ class Capacity:
         page_size: int = DEFAULT_PAGE_SIZE,
         **options: Unpack[RequestOptions],
     ) -> Iterator[m.SeatAllocation]:
-        """Every seat allocation, fetching page after page as you iterate."""
+        """Every seat allocation, fetching page after page as you iterate.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         first = adapter.list_seat_allocations(tenant_id, status, 1, page_size)  # checks arguments now
         check_options(options, retryable=True)
 
@@ -288,7 +345,11 @@ class AsyncCapacity:
         self._client = client
 
     async def count(self, tenant_id: str, **options: Unpack[RequestOptions]) -> m.CapacityCount:
-        """Seats in use against the subscription's capacity."""
+        """Seats in use against the subscription's capacity.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._client._run(adapter.capacity_count(tenant_id), options)
 
     async def allocate(
@@ -302,7 +363,11 @@ class AsyncCapacity:
         metadata: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> m.SeatAllocationResult:
-        """Give a user a seat (idempotent per user); at capacity, says what more seats would cost."""
+        """Give a user a seat (idempotent per user); at capacity, says what more seats would cost.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._client._run(
             adapter.allocate_seat(
                 tenant_id,
@@ -326,6 +391,9 @@ class AsyncCapacity:
         """Seats for 1-100 users (``{"external_user_id", "email"?, "name"?}``); never retried.
 
         Users that did not fit come back in ``rejected`` (``partial`` is true), not as an error.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
         return await self._client._run(adapter.bulk_allocate_seats(tenant_id, users, metadata), options)
 
@@ -338,7 +406,11 @@ class AsyncCapacity:
         limit: int = DEFAULT_PAGE_SIZE,
         **options: Unpack[RequestOptions],
     ) -> m.SeatAllocationPage:
-        """One page of seat allocations (``status``: "active", "removed" or "all")."""
+        """One page of seat allocations (``status``: "active", "removed" or "all").
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._client._run(adapter.list_seat_allocations(tenant_id, status, page, limit), options)
 
     def iter_allocations(
@@ -349,7 +421,11 @@ class AsyncCapacity:
         page_size: int = DEFAULT_PAGE_SIZE,
         **options: Unpack[RequestOptions],
     ) -> AsyncIterator[m.SeatAllocation]:
-        """Every seat allocation, fetching page after page as you iterate."""
+        """Every seat allocation, fetching page after page as you iterate.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         first = adapter.list_seat_allocations(tenant_id, status, 1, page_size)  # checks arguments now
         check_options(options, retryable=True)
 
