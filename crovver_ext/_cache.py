@@ -180,11 +180,13 @@ class EntitlementCache:
         self.max_entries = check_size(max_entries)
         self._clock = clock
         self._shared = store  # the store as passed; each namespace gets its own view of it
-        self.store: Any = MemoryStore(max_entries, clock) if store is None else store.namespaced(namespace)
+        view: Any = MemoryStore(max_entries, clock) if store is None else store.namespaced(namespace)
+        self.store = view
         # Whether the store's methods are plain calls (memory, or a blocking store in a blocking
         # client) rather than coroutines.
         self.blocking = not _is_async_store(self.store)
-        self.get: Callable[[Key], bool | None] = self.store.get
+        # The blocking read (only meaningful when ``blocking``); bound once, it is the hot path.
+        self.get: Callable[[Key], bool | None] = view.get
         self.lock = threading.Lock()
         self.flights: dict[Key, Any] = {}  # key -> the in-flight fetch others wait for
 
@@ -253,7 +255,7 @@ def cached_sync(cache: EntitlementCache, key: Key, fetch: Callable[[], bool]) ->
         return flight.result
     try:
         generation = store.generation(key[0])  # before the fetch: see the module docstring
-        hit = store.get(key)  # a leader that just landed may have stored it
+        hit: bool | None = store.get(key)  # a leader that just landed may have stored it
         if hit is not None:
             flight.result = hit
             return hit

@@ -40,6 +40,7 @@ fork) and ``close()`` it when done; clients never close a store passed to them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
@@ -127,7 +128,9 @@ class CircuitBreaker:
     One warning when Redis is given up on, one when it answers again; nothing in between.
     """
 
-    def __init__(self, cooldown: float = DEFAULT_COOLDOWN, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, cooldown: float = DEFAULT_COOLDOWN, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         if isinstance(cooldown, bool) or not isinstance(cooldown, (int, float)) or not 0 <= cooldown < 1e9:
             raise ValueError(f"cooldown must be a non-negative number of seconds, got {cooldown!r}")
         self.cooldown = float(cooldown)
@@ -145,10 +148,11 @@ class CircuitBreaker:
 
     def succeeded(self) -> bool:
         """Record an answer from Redis; True if that ends an outage."""
-        if self._retry_at is None:
+        retry_at = self._retry_at
+        if retry_at is None:
             return False
         with self._lock:
-            if self._retry_at is None:
+            if self._retry_at is None:  # another thread saw it first
                 return False
             self._retry_at = None
         logger.warning("Redis answers again: the entitlement cache uses it again")
@@ -239,7 +243,14 @@ class RedisLayout:
     @staticmethod
     def set_args(value: bool, ttl: float, generation: tuple[str, str]) -> list[str]:
         ttl_ms = max(1, round(ttl * 1000))
-        return [FORMAT, generation[0], generation[1], "1" if value else "0", str(ttl_ms), str(GENERATION_MARGIN_MS)]
+        return [
+            FORMAT,
+            generation[0],
+            generation[1],
+            "1" if value else "0",
+            str(ttl_ms),
+            str(GENERATION_MARGIN_MS),
+        ]
 
     @staticmethod
     def fresh_generation_ttl_ms() -> str:
@@ -287,11 +298,11 @@ class _NearCache:
 
     def _listen(self) -> None:
         while not self._closed.is_set():
-            pubsub = self._subscriber.pubsub()
+            pubsub = self._subscriber.pubsub()  # type: ignore[no-untyped-call]
             try:
                 pubsub.subscribe(self._channel)
                 while not self._closed.is_set():
-                    message = pubsub.get_message(timeout=0.5)
+                    message = pubsub.get_message(timeout=0.2)
                     if message is None:
                         continue
                     if message["type"] == "subscribe":
@@ -309,11 +320,9 @@ class _NearCache:
             finally:
                 self.live = False
                 self.memory.invalidate(None)
-                try:
+                with contextlib.suppress(*REDIS_ERRORS):
                     pubsub.close()
-                except REDIS_ERRORS:
-                    pass
-            self._closed.wait(0.5)  # then subscribe again
+            self._closed.wait(0.2)  # then subscribe again
 
     def close(self) -> None:
         self._closed.set()
@@ -415,7 +424,11 @@ class RedisEntitlementStore(_StoreBase):
         if not isinstance(client, redis.Redis):
             raise TypeError(f"client must be a redis.Redis, not {type(client).__name__}")
         _check_timeouts(client.connection_pool.connection_kwargs)
-        near = None if near_cache_ttl is None else _NearCache(near_cache_ttl, client, f"{prefix}:invalidations", _clock)
+        near = (
+            None
+            if near_cache_ttl is None
+            else _NearCache(near_cache_ttl, client, f"{prefix}:invalidations", _clock)
+        )
         super().__init__(_Shared(client, prefix, CircuitBreaker(cooldown, _clock), near), "")
 
     @classmethod
@@ -480,7 +493,9 @@ class RedisEntitlementStore(_StoreBase):
         if keys is None or not isinstance(generation, tuple) or generation[0] is None:
             return False
         redis_generation, near_generation = generation
-        stored = self._call(self._shared.set, keys, RedisLayout.set_args(value, ttl, redis_generation)) == 1
+        stored = bool(
+            self._call(self._shared.set, keys, RedisLayout.set_args(value, ttl, redis_generation)) == 1
+        )
         if stored:
             self._near_put(key, value, ttl, near_generation)
         return stored
@@ -490,7 +505,12 @@ class RedisEntitlementStore(_StoreBase):
         key = self._layout.all_generation if tenant_id is None else self._layout.generation_key(tenant_id)
         if key is None:
             return
-        if self._call(self._shared.invalidate, [key], [self._layout.channel, self._layout.message(tenant_id)]) is None:
+        if (
+            self._call(
+                self._shared.invalidate, [key], [self._layout.channel, self._layout.message(tenant_id)]
+            )
+            is None
+        ):
             self._shared.lost[self._layout.namespace] = self._layout
 
     def close(self) -> None:
@@ -594,9 +614,10 @@ class AsyncRedisEntitlementStore(_StoreBase):
             return False
         redis_generation, near_generation = generation
         reply = await self._call(self._shared.set, keys, RedisLayout.set_args(value, ttl, redis_generation))
-        if reply == 1:
+        stored = bool(reply == 1)
+        if stored:
             self._near_put(key, value, ttl, near_generation)
-        return reply == 1
+        return stored
 
     async def invalidate(self, tenant_id: Hashable | None = None) -> None:
         self._near_drop(tenant_id)

@@ -8,8 +8,8 @@ import pytest
 
 from crovver_ext import AsyncCrovverClient, CrovverClient
 from crovver_ext.testing import ControlPlane, LocalCrovver
-from crovver_ext.webhooks import WebhookEvent, construct_event
 from crovver_ext.testing._webhooks import sign
+from crovver_ext.webhooks import WebhookEvent, construct_event
 from tests.cache.conftest import FakeClock, Receiver, checks
 
 YEAR = 365 * 86400.0
@@ -22,8 +22,12 @@ def test_a_cancellation_elsewhere_is_seen_when_its_webhook_is_delivered(
 ) -> None:
     clock = FakeClock()  # never advanced: nothing here expires by TTL
     with (
-        CrovverClient(local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR, _clock=clock) as wired,
-        CrovverClient(local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR, _clock=clock) as unwired,
+        CrovverClient(
+            local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR, _clock=clock
+        ) as wired,
+        CrovverClient(
+            local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR, _clock=clock
+        ) as unwired,
     ):
         receiver.on_event = wired.apply_event
         assert wired.can_access(TENANT, FEATURE) is True
@@ -46,7 +50,9 @@ def test_a_cancellation_elsewhere_is_seen_when_its_webhook_is_delivered(
         assert unwired.can_access(TENANT, FEATURE) is True
 
 
-def _event(kind: str, tenant: str | None, event_id: str = "evt_1", created: str = "2026-01-01T00:00:00Z") -> WebhookEvent:
+def _event(
+    kind: str, tenant: str | None, event_id: str = "evt_1", created: str = "2026-01-01T00:00:00Z"
+) -> WebhookEvent:
     data = None if tenant is None else {"id": "sub_x", "status": "canceled", "external_tenant_id": tenant}
     body = json.dumps({"id": event_id, "type": kind, "created_at": created, "data": data}).encode()
     return construct_event(body, sign(body, "whsec_test"), "whsec_test")
@@ -54,7 +60,9 @@ def _event(kind: str, tenant: str | None, event_id: str = "evt_1", created: str 
 
 def test_an_event_twice_or_out_of_order_is_harmless(local: LocalCrovver, control: ControlPlane) -> None:
     clock = FakeClock()
-    with CrovverClient(local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR, _clock=clock) as client:
+    with CrovverClient(
+        local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR, _clock=clock
+    ) as client:
         control.clear_requests()
         newer = _event("subscription.canceled", "ws_active", "evt_2", "2026-02-01T00:00:00Z")
         older = _event("subscription.activated", "ws_active", "evt_1", "2026-01-01T00:00:00Z")

@@ -32,7 +32,9 @@ def test_the_generation_rule_survives_pruned_bookkeeping() -> None:
     for n in range(TENANTS):  # ...then tenant_0 and 49,999 others are invalidated
         store.invalidate(f"tenant_{n}")
     assert store.bookkeeping() <= 10
-    assert store.set(("tenant_0", "sso", None), True, 30, early) is False  # its record was pruned: still refused
+    assert (
+        store.set(("tenant_0", "sso", None), True, 30, early) is False
+    )  # its record was pruned: still refused
     assert store.get(("tenant_0", "sso", None)) is None
     late = store.generation("tenant_0")  # a fetch started after the invalidations lands
     assert store.set(("tenant_0", "sso", None), True, 30, late) is True
@@ -51,7 +53,9 @@ def test_a_fetch_across_an_invalidation_is_not_stored_but_others_are() -> None:
 
 
 def test_the_client_bound_with_50k_invalidated_tenants() -> None:
-    with CrovverClient("sk_test_x", base_url="http://127.0.0.1:9", entitlement_cache_ttl=30, entitlement_cache_size=100) as client:
+    with CrovverClient(
+        "sk_test_x", base_url="http://127.0.0.1:9", entitlement_cache_ttl=30, entitlement_cache_size=100
+    ) as client:
         for n in range(TENANTS):
             client.invalidate(f"tenant_{n}")
         assert client._cache is not None

@@ -14,7 +14,7 @@ import pytest
 
 from crovver_ext import CrovverClient
 from crovver_ext._cache import namespace
-from crovver_ext.redis_store import RedisEntitlementStore
+from crovver_ext.redis_store import AsyncRedisEntitlementStore, RedisEntitlementStore
 from crovver_ext.testing import ControlPlane, LocalCrovver
 from tests.cache.conftest import CAN_ACCESS, FakeClock, RedisServer, checks
 
@@ -241,20 +241,17 @@ def test_a_lost_invalidation_is_made_up_for_when_redis_answers_again(
 def test_unbounded_or_wrong_clients_are_refused() -> None:
     with pytest.raises(ValueError, match="socket_timeout"):
         RedisEntitlementStore(redis.Redis(socket_timeout=None))
-    with pytest.raises(TypeError, match="redis.Redis"):
+    with pytest.raises(TypeError, match=r"redis\.Redis"):
         RedisEntitlementStore("redis://x")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="socket_timeout"):
         RedisEntitlementStore.from_url("redis://127.0.0.1:1", socket_timeout=float("inf"))
+    async_store = AsyncRedisEntitlementStore.from_url("redis://127.0.0.1:1")
     with pytest.raises(TypeError, match="AsyncCrovverClient"):
-        from crovver_ext.redis_store import AsyncRedisEntitlementStore
-
-        CrovverClient(
-            "sk_test_x",
-            entitlement_cache_ttl=1,
-            entitlement_cache_store=AsyncRedisEntitlementStore.from_url("redis://127.0.0.1:1"),  # type: ignore[arg-type]
-        )
+        CrovverClient("sk_test_x", entitlement_cache_ttl=1, entitlement_cache_store=async_store)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="entitlement_cache_ttl"):
-        CrovverClient("sk_test_x", entitlement_cache_store=RedisEntitlementStore.from_url("redis://127.0.0.1:1"))
+        CrovverClient(
+            "sk_test_x", entitlement_cache_store=RedisEntitlementStore.from_url("redis://127.0.0.1:1")
+        )
 
 
 class Worker:
@@ -300,7 +297,9 @@ def workers(local: LocalCrovver, redis_server: RedisServer) -> Iterator[list[Wor
             worker.stop()
 
 
-def test_four_processes_share_one_cache(local: LocalCrovver, control: ControlPlane, workers: list[Worker]) -> None:
+def test_four_processes_share_one_cache(
+    local: LocalCrovver, control: ControlPlane, workers: list[Worker]
+) -> None:
     control.clear_requests()
     # Each process first serves its own share of the tenants (all four at once) ...
     for n, worker in enumerate(workers):

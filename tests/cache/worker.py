@@ -20,7 +20,11 @@ def main() -> None:
     redis_url, base_url, secret_key = sys.argv[1:4]
     store = RedisEntitlementStore.from_url(redis_url)
     with CrovverClient(
-        secret_key, base_url=base_url, max_retries=0, entitlement_cache_ttl=3600, entitlement_cache_store=store
+        secret_key,
+        base_url=base_url,
+        max_retries=0,
+        entitlement_cache_ttl=3600,
+        entitlement_cache_store=store,
     ) as client:
         print(json.dumps("ready"), flush=True)
         for line in sys.stdin:
