@@ -16,7 +16,8 @@ from crovver_ext import CrovverClient
 from crovver_ext._cache import namespace
 from crovver_ext.redis_store import AsyncRedisEntitlementStore, RedisEntitlementStore
 from crovver_ext.testing import ControlPlane, LocalCrovver
-from tests.cache.conftest import CAN_ACCESS, FakeClock, RedisServer, checks
+from tests.cache.conftest import CAN_ACCESS, FakeClock, checks
+from tests.cache.redis_server import RedisServer
 
 redis = pytest.importorskip("redis")
 
