@@ -25,12 +25,11 @@ import hashlib
 import threading
 import time
 from collections.abc import Awaitable, Callable, Hashable
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol
 
 Key = tuple[Any, ...]  # (tenant_id, feature_key, product_slug)
 
 
-@runtime_checkable
 class EntitlementStore(Protocol):
     """Where a blocking client's cache keeps answers. Implementations never raise on a store
     failure: they answer "not cached" (``get`` -> None, ``set`` -> False) and the client asks
@@ -212,6 +211,7 @@ class EntitlementCache:
         self._forget_flights(tenant_id)
 
     def __len__(self) -> int:
+        """How many answers the memory store holds (shared stores do not count theirs)."""
         return len(self.store)
 
 

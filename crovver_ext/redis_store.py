@@ -43,8 +43,10 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import threading
 import time
+import weakref
 from collections.abc import Callable, Hashable
 from typing import Any, Self
 
@@ -266,6 +268,23 @@ def _check_timeouts(connection_kwargs: dict[str, Any]) -> None:
         )
 
 
+_NEAR_CACHES: weakref.WeakSet[_NearCache] = weakref.WeakSet()
+
+
+def _after_fork() -> None:
+    # The listener thread does not survive a fork: a child must not trust memory it cannot keep
+    # coherent. It subscribes again on its next miss.
+    for near in list(_NEAR_CACHES):
+        near.live = False
+        near.memory.invalidate(None)
+        near._thread = None
+        near._start_lock = threading.Lock()  # another thread may have held it at the fork
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
+
+
 class _NearCache:
     """This process's copy of answers read from Redis, dropped by invalidation messages.
 
@@ -283,6 +302,7 @@ class _NearCache:
         self._closed = threading.Event()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
+        _NEAR_CACHES.add(self)
 
     def start(self) -> None:
         if self._thread is None:
@@ -384,7 +404,10 @@ class _StoreBase:
 
     def _near_generation(self, key: Key) -> int | None:
         near = self._shared.near
-        return None if near is None or not near.live else near.memory.generation(None)
+        if near is None:
+            return None
+        near.start()  # a no-op unless the listener is gone (after a fork)
+        return near.memory.generation(None) if near.live else None
 
     def _near_put(self, key: Key, value: bool, ttl: float, generation: int | None) -> None:
         near = self._shared.near

@@ -205,3 +205,27 @@ async def test_the_async_store_survives_redis_dying(
         assert checks(control) == 4
         assert not store.breaker.open
     await store.aclose()
+
+
+def test_after_a_fork_the_child_distrusts_memory_until_it_subscribes_again(
+    local: LocalCrovver, control: ControlPlane, redis_server: RedisServer
+) -> None:
+    from crovver_ext import redis_store
+
+    store = RedisEntitlementStore.from_url(redis_server.url, near_cache_ttl=60)
+    wait_until(lambda: near_live(store))
+    with client_on(local, store) as client:
+        control.clear_requests()
+        client.can_access("ws_active", FEATURE)
+        near = store._shared.near
+        assert near is not None and len(near.memory) == 1
+        old_listener = near._thread
+        redis_store._after_fork()  # what os.register_at_fork runs in a child process
+        assert not near.live and len(near.memory) == 0
+        assert client.can_access("ws_active", FEATURE) is True  # from Redis, not memory
+        assert checks(control) == 1
+        wait_until(lambda: near_live(store))  # the miss started a new listener
+        assert near._thread is not None and near._thread is not old_listener
+    assert old_listener is not None
+    store.close()
+    old_listener.join(timeout=5)  # the parent's old thread, in this test process, stops too
