@@ -68,6 +68,8 @@ FORMAT = "1"  # the first field of every stored answer; bump it when the encodin
 NEAR_CACHE_SIZE = 10_000
 # A generation key outlives every answer stored under it by at least this much (milliseconds).
 GENERATION_MARGIN_MS = 60_000
+# A new generation key no answer was stored under yet: kept long enough for a slow fetch.
+GENERATION_TTL_MS = str(GENERATION_MARGIN_MS)
 
 # Errors that mean "Redis cannot answer now". Unreadable values are not errors: they are misses.
 REDIS_ERRORS: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
@@ -254,11 +256,6 @@ class RedisLayout:
             str(GENERATION_MARGIN_MS),
         ]
 
-    @staticmethod
-    def fresh_generation_ttl_ms() -> str:
-        # A generation key no answer was stored under yet: kept long enough for a slow fetch.
-        return str(GENERATION_MARGIN_MS)
-
 
 def _check_timeouts(connection_kwargs: dict[str, Any]) -> None:
     if connection_kwargs.get("socket_timeout") is None:
@@ -396,13 +393,7 @@ class _StoreBase:
     def _near_key(self, key: Key) -> Key:
         return ((self._layout.namespace, key[0]), *key[1:])
 
-    def _near_get(self, key: Key) -> bool | None:
-        near = self._shared.near
-        if near is None or not near.live:
-            return None
-        return near.memory.get(self._near_key(key))
-
-    def _near_generation(self, key: Key) -> int | None:
+    def _near_generation(self) -> int | None:
         near = self._shared.near
         if near is None:
             return None
@@ -414,12 +405,64 @@ class _StoreBase:
         if near is not None and generation is not None and near.live:
             near.memory.set(self._near_key(key), value, min(ttl, near.ttl), generation)
 
-    def _near_drop(self, tenant_id: Hashable | None) -> None:
-        if self._shared.near is not None:
-            self._shared.near.drop(self._layout.namespace, tenant_id)
+    # Each store method is "plan" (no I/O), one script call, then "land" (no I/O); the sync and
+    # async stores differ only in how they make that call.
 
-    def _failed(self, error: BaseException) -> None:
-        self._shared.breaker.failed(error)
+    def _plan_get(self, key: Key) -> tuple[bool | None, list[str] | None, int | None]:
+        """(an answer from the near-cache, or the keys to ask Redis with, and the near generation)."""
+        near = self._shared.near
+        if near is not None and near.live:
+            hit = near.memory.get(self._near_key(key))
+            if hit is not None:
+                return hit, None, None
+        keys = self._layout.keys(key)
+        return None, keys, None if keys is None else self._near_generation()
+
+    def _land_get(self, key: Key, reply: object, near_generation: int | None) -> bool | None:
+        answer = RedisLayout.read_answer(reply)
+        if answer is None:
+            return None
+        self._near_put(key, answer[0], answer[1], near_generation)
+        return answer[0]
+
+    def _plan_generation(self, tenant_id: Hashable) -> list[str] | None:
+        tenant_key = self._layout.generation_key(tenant_id)
+        return None if tenant_key is None else [self._layout.all_generation, tenant_key]
+
+    def _land_generation(self, reply: object) -> Hashable:
+        return RedisLayout.read_generation(reply), self._near_generation()
+
+    def _plan_set(
+        self, key: Key, value: bool, ttl: float, generation: Hashable
+    ) -> tuple[list[str], list[str]] | None:
+        keys = self._layout.keys(key)
+        if keys is None or not isinstance(generation, tuple) or len(generation) != 2 or generation[0] is None:
+            return None
+        return keys, RedisLayout.set_args(value, ttl, generation[0])
+
+    def _land_set(self, key: Key, value: bool, ttl: float, generation: Hashable, reply: object) -> bool:
+        stored = reply == 1
+        if stored:
+            assert isinstance(generation, tuple)
+            self._near_put(key, value, ttl, generation[1])
+        return stored
+
+    def _plan_invalidate(self, tenant_id: Hashable | None) -> tuple[list[str], list[str]] | None:
+        near = self._shared.near
+        if near is not None:  # this process's memory at once; the others' by the message
+            near.drop(self._layout.namespace, tenant_id)
+        key = self._layout.all_generation if tenant_id is None else self._layout.generation_key(tenant_id)
+        return None if key is None else ([key], [self._layout.channel, self._layout.message(tenant_id)])
+
+    def _land_invalidate(self, reply: object) -> None:
+        if reply is None:  # Redis did not get it: drop this namespace's answers once it is back
+            self._shared.lost[self._layout.namespace] = self._layout
+
+    def _lost_invalidations(self) -> list[tuple[str, list[str], list[str]]]:
+        return [
+            (namespace, [layout.all_generation], [layout.channel, layout.message(None)])
+            for namespace, layout in list(self._shared.lost.items())
+        ]
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(namespace={self._layout.namespace!r})"
@@ -472,69 +515,43 @@ class RedisEntitlementStore(_StoreBase):
         return cls(client, **options)
 
     def _call(self, script: Any, keys: list[str], args: list[str]) -> Any:
+        """The script's reply, or None if Redis failed (or the breaker says not to try)."""
         shared = self._shared
         if not shared.breaker.allow():
             return None
         try:
-            for namespace, layout in list(shared.lost.items()):
-                shared.invalidate([layout.all_generation], [layout.channel, layout.message(None)])
+            for namespace, lost_keys, lost_args in self._lost_invalidations():
+                shared.invalidate(lost_keys, lost_args)
                 shared.lost.pop(namespace, None)
             reply = script(keys, args)
         except REDIS_ERRORS as error:
-            self._failed(error)
+            shared.breaker.failed(error)
             return None
         shared.breaker.succeeded()
         return reply
 
     def get(self, key: Key) -> bool | None:
-        hit = self._near_get(key)
-        if hit is not None:
-            return hit
-        keys = self._layout.keys(key)
+        hit, keys, near_generation = self._plan_get(key)
         if keys is None:
-            return None
-        near_generation = self._near_generation(key)
-        answer = RedisLayout.read_answer(self._call(self._shared.get, keys, [FORMAT]))
-        if answer is None:
-            return None
-        self._near_put(key, answer[0], answer[1], near_generation)
-        return answer[0]
+            return hit
+        return self._land_get(key, self._call(self._shared.get, keys, [FORMAT]), near_generation)
 
     def generation(self, tenant_id: Hashable) -> Hashable:
-        tenant_key = self._layout.generation_key(tenant_id)
-        if tenant_key is None:
+        keys = self._plan_generation(tenant_id)
+        if keys is None:
             return None
-        reply = self._call(
-            self._shared.generation,
-            [self._layout.all_generation, tenant_key],
-            [RedisLayout.fresh_generation_ttl_ms()],
-        )
-        return RedisLayout.read_generation(reply), self._near_generation(())
+        return self._land_generation(self._call(self._shared.generation, keys, [GENERATION_TTL_MS]))
 
     def set(self, key: Key, value: bool, ttl: float, generation: Hashable) -> bool:
-        keys = self._layout.keys(key)
-        if keys is None or not isinstance(generation, tuple) or generation[0] is None:
+        plan = self._plan_set(key, value, ttl, generation)
+        if plan is None:
             return False
-        redis_generation, near_generation = generation
-        stored = bool(
-            self._call(self._shared.set, keys, RedisLayout.set_args(value, ttl, redis_generation)) == 1
-        )
-        if stored:
-            self._near_put(key, value, ttl, near_generation)
-        return stored
+        return self._land_set(key, value, ttl, generation, self._call(self._shared.set, *plan))
 
     def invalidate(self, tenant_id: Hashable | None = None) -> None:
-        self._near_drop(tenant_id)
-        key = self._layout.all_generation if tenant_id is None else self._layout.generation_key(tenant_id)
-        if key is None:
-            return
-        if (
-            self._call(
-                self._shared.invalidate, [key], [self._layout.channel, self._layout.message(tenant_id)]
-            )
-            is None
-        ):
-            self._shared.lost[self._layout.namespace] = self._layout
+        plan = self._plan_invalidate(tenant_id)
+        if plan is not None:
+            self._land_invalidate(self._call(self._shared.invalidate, *plan))
 
     def close(self) -> None:
         """Stop the near-cache's listener and close the Redis connections."""
@@ -592,66 +609,43 @@ class AsyncRedisEntitlementStore(_StoreBase):
         return cls(client, **options)
 
     async def _call(self, script: Any, keys: list[str], args: list[str]) -> Any:
+        """The script's reply, or None if Redis failed (or the breaker says not to try)."""
         shared = self._shared
         if not shared.breaker.allow():
             return None
         try:
-            for namespace, layout in list(shared.lost.items()):
-                await shared.invalidate([layout.all_generation], [layout.channel, layout.message(None)])
+            for namespace, lost_keys, lost_args in self._lost_invalidations():
+                await shared.invalidate(lost_keys, lost_args)
                 shared.lost.pop(namespace, None)
             reply = await script(keys, args)
         except REDIS_ERRORS as error:
-            self._failed(error)
+            shared.breaker.failed(error)
             return None
         shared.breaker.succeeded()
         return reply
 
     async def get(self, key: Key) -> bool | None:
-        hit = self._near_get(key)
-        if hit is not None:
-            return hit
-        keys = self._layout.keys(key)
+        hit, keys, near_generation = self._plan_get(key)
         if keys is None:
-            return None
-        near_generation = self._near_generation(key)
-        answer = RedisLayout.read_answer(await self._call(self._shared.get, keys, [FORMAT]))
-        if answer is None:
-            return None
-        self._near_put(key, answer[0], answer[1], near_generation)
-        return answer[0]
+            return hit
+        return self._land_get(key, await self._call(self._shared.get, keys, [FORMAT]), near_generation)
 
     async def generation(self, tenant_id: Hashable) -> Hashable:
-        tenant_key = self._layout.generation_key(tenant_id)
-        if tenant_key is None:
+        keys = self._plan_generation(tenant_id)
+        if keys is None:
             return None
-        reply = await self._call(
-            self._shared.generation,
-            [self._layout.all_generation, tenant_key],
-            [RedisLayout.fresh_generation_ttl_ms()],
-        )
-        return RedisLayout.read_generation(reply), self._near_generation(())
+        return self._land_generation(await self._call(self._shared.generation, keys, [GENERATION_TTL_MS]))
 
     async def set(self, key: Key, value: bool, ttl: float, generation: Hashable) -> bool:
-        keys = self._layout.keys(key)
-        if keys is None or not isinstance(generation, tuple) or generation[0] is None:
+        plan = self._plan_set(key, value, ttl, generation)
+        if plan is None:
             return False
-        redis_generation, near_generation = generation
-        reply = await self._call(self._shared.set, keys, RedisLayout.set_args(value, ttl, redis_generation))
-        stored = bool(reply == 1)
-        if stored:
-            self._near_put(key, value, ttl, near_generation)
-        return stored
+        return self._land_set(key, value, ttl, generation, await self._call(self._shared.set, *plan))
 
     async def invalidate(self, tenant_id: Hashable | None = None) -> None:
-        self._near_drop(tenant_id)
-        key = self._layout.all_generation if tenant_id is None else self._layout.generation_key(tenant_id)
-        if key is None:
-            return
-        reply = await self._call(
-            self._shared.invalidate, [key], [self._layout.channel, self._layout.message(tenant_id)]
-        )
-        if reply is None:
-            self._shared.lost[self._layout.namespace] = self._layout
+        plan = self._plan_invalidate(tenant_id)
+        if plan is not None:
+            self._land_invalidate(await self._call(self._shared.invalidate, *plan))
 
     async def aclose(self) -> None:
         """Stop the near-cache's listener and close the Redis connections."""

@@ -7,6 +7,7 @@ installs it and a missing server is a failure.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import threading
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 
 from crovver_ext.testing import ControlPlane, LocalCrovver
+from crovver_ext.testing._webhooks import sign
 from crovver_ext.webhooks import SIGNATURE_HEADER, WebhookError, WebhookEvent, construct_event
 from tests.cache.redis_server import RedisServer
 
@@ -30,6 +32,23 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+EVENT_SECRET = "whsec_test"
+
+
+def event_body(
+    kind: str, tenant: str | None, event_id: str = "evt_1", created: str = "2026-01-01T00:00:00Z"
+) -> bytes:
+    """The raw body of a subscription webhook event about ``tenant`` (None: no subscription data)."""
+    data = None if tenant is None else {"id": "sub_x", "status": "canceled", "external_tenant_id": tenant}
+    return json.dumps({"id": event_id, "type": kind, "created_at": created, "data": data}).encode()
+
+
+def signed_event(kind: str, tenant: str | None, **fields: str) -> WebhookEvent:
+    """A verified event, as a webhook handler gets it from ``construct_event``."""
+    body = event_body(kind, tenant, **fields)
+    return construct_event(body, sign(body, EVENT_SECRET), EVENT_SECRET)
 
 
 def checks(control: ControlPlane, tenant: str | None = None) -> int:

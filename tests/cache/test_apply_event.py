@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from crovver_ext import AsyncCrovverClient, CrovverClient
 from crovver_ext.testing import ControlPlane, LocalCrovver
-from crovver_ext.testing._webhooks import sign
-from crovver_ext.webhooks import WebhookEvent, construct_event
-from tests.cache.conftest import FakeClock, Receiver, checks
+from tests.cache.conftest import FakeClock, Receiver, checks, signed_event
 
 YEAR = 365 * 86400.0
 TENANT = "ws_pending_cancel"  # canceled at period end: access until then
@@ -50,22 +46,18 @@ def test_a_cancellation_elsewhere_is_seen_when_its_webhook_is_delivered(
         assert unwired.can_access(TENANT, FEATURE) is True
 
 
-def _event(
-    kind: str, tenant: str | None, event_id: str = "evt_1", created: str = "2026-01-01T00:00:00Z"
-) -> WebhookEvent:
-    data = None if tenant is None else {"id": "sub_x", "status": "canceled", "external_tenant_id": tenant}
-    body = json.dumps({"id": event_id, "type": kind, "created_at": created, "data": data}).encode()
-    return construct_event(body, sign(body, "whsec_test"), "whsec_test")
-
-
 def test_an_event_twice_or_out_of_order_is_harmless(local: LocalCrovver, control: ControlPlane) -> None:
     clock = FakeClock()
     with CrovverClient(
         local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR, _clock=clock
     ) as client:
         control.clear_requests()
-        newer = _event("subscription.canceled", "ws_active", "evt_2", "2026-02-01T00:00:00Z")
-        older = _event("subscription.activated", "ws_active", "evt_1", "2026-01-01T00:00:00Z")
+        newer = signed_event(
+            "subscription.canceled", "ws_active", event_id="evt_2", created="2026-02-01T00:00:00Z"
+        )
+        older = signed_event(
+            "subscription.activated", "ws_active", event_id="evt_1", created="2026-01-01T00:00:00Z"
+        )
         client.can_access("ws_active", FEATURE)
         client.can_access("ws_trial", FEATURE)
         for event in (newer, newer, older):  # a retried delivery, then a late one
@@ -82,7 +74,7 @@ def test_an_event_without_a_tenant_drops_everything(local: LocalCrovver, control
         control.clear_requests()
         client.can_access("ws_active", FEATURE)
         client.can_access("ws_trial", FEATURE)
-        client.apply_event(_event("invoice.paid", None))
+        client.apply_event(signed_event("invoice.paid", None))
         client.can_access("ws_active", FEATURE)
         client.can_access("ws_trial", FEATURE)
         assert checks(control) == 4
@@ -90,7 +82,7 @@ def test_an_event_without_a_tenant_drops_everything(local: LocalCrovver, control
 
 def test_apply_event_checks_its_argument_and_is_a_no_op_without_a_cache(local: LocalCrovver) -> None:
     with CrovverClient(local.secret_key, base_url=local.base_url) as client:
-        client.apply_event(_event("subscription.canceled", "ws_active"))
+        client.apply_event(signed_event("subscription.canceled", "ws_active"))
         with pytest.raises(TypeError, match="event must be a WebhookEvent"):
             client.apply_event({"type": "subscription.canceled"})  # type: ignore[arg-type]
 
@@ -103,7 +95,7 @@ async def test_async_apply_event(local: LocalCrovver, control: ControlPlane) -> 
         control.clear_requests()
         assert await client.can_access("ws_active", FEATURE) is True
         await client.can_access("ws_active", FEATURE)
-        await client.apply_event(_event("subscription.updated", "ws_active"))
+        await client.apply_event(signed_event("subscription.updated", "ws_active"))
         await client.can_access("ws_active", FEATURE)
         assert checks(control, "ws_active") == 2
         await client.invalidate()

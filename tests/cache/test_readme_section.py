@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from crovver_ext.testing import ControlPlane, LocalCrovver
 from crovver_ext.testing._webhooks import sign
 from crovver_ext.webhooks import SIGNATURE_HEADER
-from tests.cache.conftest import checks
+from tests.cache.conftest import checks, event_body
 from tests.cache.redis_server import RedisServer
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -39,14 +38,7 @@ def test_the_webhook_recipe_runs_and_drops_the_tenant(
         assert crovver.can_access("ws_active", "advanced_analytics") is True  # type: ignore[attr-defined]
         assert crovver.can_access("ws_active", "advanced_analytics") is True  # type: ignore[attr-defined]
         assert checks(control) == 1
-        body = json.dumps(
-            {
-                "id": "evt_readme",
-                "type": "subscription.updated",
-                "created_at": "2026-01-01T00:00:00Z",
-                "data": {"id": "sub_ws_active", "status": "active", "external_tenant_id": "ws_active"},
-            }
-        ).encode()
+        body = event_body("subscription.updated", "ws_active")
         assert webhook(body, {SIGNATURE_HEADER: "sha256=" + "0" * 64}) == 400  # type: ignore[operator]
         assert crovver.can_access("ws_active", "advanced_analytics") is True  # type: ignore[attr-defined]
         assert checks(control) == 1  # a forged event drops nothing

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterator
 
@@ -12,9 +11,7 @@ import pytest
 from crovver_ext import AsyncCrovverClient, CrovverClient
 from crovver_ext.redis_store import AsyncRedisEntitlementStore, RedisEntitlementStore
 from crovver_ext.testing import ControlPlane, LocalCrovver
-from crovver_ext.testing._webhooks import sign
-from crovver_ext.webhooks import construct_event
-from tests.cache.conftest import CAN_ACCESS, FakeClock, checks
+from tests.cache.conftest import CAN_ACCESS, FakeClock, checks, signed_event
 from tests.cache.redis_server import RedisServer
 
 redis = pytest.importorskip("redis")
@@ -159,15 +156,7 @@ async def test_the_async_store_shares_answers_with_blocking_processes(
             assert other.can_access("ws_active", FEATURE) is True
             assert checks(control) == 1  # the blocking process read the async one's answer
 
-            body = json.dumps(
-                {
-                    "id": "evt_1",
-                    "type": "subscription.updated",
-                    "created_at": "2026-01-01T00:00:00Z",
-                    "data": {"id": "sub_ws_active", "status": "active", "external_tenant_id": "ws_active"},
-                }
-            ).encode()
-            await client.apply_event(construct_event(body, sign(body, "whsec_x"), "whsec_x"))
+            await client.apply_event(signed_event("subscription.updated", "ws_active"))
             assert other.can_access("ws_active", FEATURE) is True
             assert checks(control) == 2  # the event reached every process through Redis
             assert await client.can_access("ws_active", FEATURE) is True
