@@ -79,6 +79,8 @@ def check_size(max_entries: object) -> int:
 
 def namespace(api_key: str, base_url: str) -> str:
     """The name a shared store files one organization's answers under: a hash, never the key."""
+    if type(api_key) is not str:  # e.g. a redacting wrapper: its str() would give every key one name
+        raise TypeError("namespace() needs the API key itself, as a str")
     digest = hashlib.sha256(f"crovver-entitlements\n{base_url}\n{api_key}".encode()).hexdigest()
     return digest[:24]
 

@@ -424,12 +424,12 @@ class CrovverClient(_BaseClient):
             raise TypeError(
                 "http_client must be an httpx.Client (use AsyncCrovverClient for httpx.AsyncClient)"
             )
+        if self._cache is not None and not self._cache.blocking:
+            raise TypeError("entitlement_cache_store is async: use it with AsyncCrovverClient")
         self._adopt_http(http_client)
         self._http = http_client or httpx.Client(
             timeout=self._timeout, follow_redirects=False, headers=self._headers
         )
-        if self._cache is not None and not self._cache.blocking:
-            raise TypeError("entitlement_cache_store is async: use it with AsyncCrovverClient")
         self._sleep = _sleep or time.sleep
         self._bind_namespaces()
 

@@ -87,6 +87,8 @@ def test_keys_are_namespaced_by_a_hash_never_the_key(
     assert {k.split("{")[1].split("}")[0] for k in keys} == {ours, theirs}
     assert any(f"{{{ours}}}:a:" in k for k in keys) and not any(f"{{{theirs}}}:a:" in k for k in keys)
     assert namespace(local.secret_key, "http://elsewhere") != ours
+    with pytest.raises(TypeError, match="the API key itself"):
+        namespace(object(), local.base_url)  # type: ignore[arg-type]
     assert local.secret_key not in repr(store.namespaced(ours))
 
 
