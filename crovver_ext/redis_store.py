@@ -40,6 +40,7 @@ fork) and ``close()`` it when done; clients never close a store passed to them.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -364,6 +365,8 @@ class _Shared:
         # Namespaces where an invalidation failed while Redis was down: redone as "everyone" once
         # Redis answers, since other processes may hold answers it should have dropped.
         self.lost: dict[str, RedisLayout] = {}
+        self.loop: asyncio.AbstractEventLoop | None = None  # an async client's connections live in one loop
+        self.warned_about_loop = False
 
 
 class _StoreBase:
@@ -611,7 +614,7 @@ class AsyncRedisEntitlementStore(_StoreBase):
     async def _call(self, script: Any, keys: list[str], args: list[str]) -> Any:
         """The script's reply, or None if Redis failed (or the breaker says not to try)."""
         shared = self._shared
-        if not shared.breaker.allow():
+        if not shared.breaker.allow() or not self._in_its_loop():
             return None
         try:
             for namespace, lost_keys, lost_args in self._lost_invalidations():
@@ -646,6 +649,21 @@ class AsyncRedisEntitlementStore(_StoreBase):
         plan = self._plan_invalidate(tenant_id)
         if plan is not None:
             self._land_invalidate(await self._call(self._shared.invalidate, *plan))
+
+    def _in_its_loop(self) -> bool:
+        """Whether this is the event loop the store's connections belong to (the first it ran in)."""
+        shared, loop = self._shared, asyncio.get_running_loop()
+        if shared.loop is None:
+            shared.loop = loop
+        if shared.loop is loop:
+            return True
+        if not shared.warned_about_loop:
+            shared.warned_about_loop = True
+            logger.warning(
+                "an AsyncRedisEntitlementStore serves one event loop (the first it ran in); in this "
+                "one can_access asks Crovver directly: create a store per loop (per asyncio.run)"
+            )
+        return False
 
     async def aclose(self) -> None:
         """Stop the near-cache's listener and close the Redis connections."""

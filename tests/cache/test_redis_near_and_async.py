@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from collections.abc import Callable, Iterator
 
@@ -218,3 +220,31 @@ def test_after_a_fork_the_child_distrusts_memory_until_it_subscribes_again(
     assert old_listener is not None
     store.close()
     old_listener.join(timeout=5)  # the parent's old thread, in this test process, stops too
+
+
+def test_an_async_store_in_a_second_event_loop_falls_back_to_crovver_and_says_why(
+    local: LocalCrovver, control: ControlPlane, redis_server: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = AsyncRedisEntitlementStore.from_url(redis_server.url)
+
+    async def checks_in_a_fresh_loop(close_the_store: bool = False) -> list[bool]:
+        async with AsyncCrovverClient(
+            local.secret_key,
+            base_url=local.base_url,
+            entitlement_cache_ttl=TTL,
+            entitlement_cache_store=store,
+        ) as client:
+            answers = [await client.can_access(t, FEATURE) for t in ("ws_active", "ws_canceled", "ws_active")]
+        if close_the_store:  # its connections belong to this loop: closed in it
+            await store.aclose()
+        return answers
+
+    control.clear_requests()
+    assert asyncio.run(checks_in_a_fresh_loop(close_the_store=True)) == [True, False, True]
+    assert checks(control) == 2
+    with caplog.at_level(logging.WARNING, logger="crovver"):
+        assert asyncio.run(checks_in_a_fresh_loop()) == [True, False, True]  # right, not raised
+        assert asyncio.run(checks_in_a_fresh_loop()) == [True, False, True]
+    assert checks(control) == 8  # Redis unused outside its loop
+    [warning] = [r.getMessage() for r in caplog.records]  # once, not per call
+    assert "serves one event loop" in warning
