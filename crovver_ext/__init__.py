@@ -6,7 +6,8 @@
 
 from typing import TYPE_CHECKING, Any
 
-from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, CrovverClient
+from crovver_ext._cache import AsyncEntitlementStore, EntitlementStore
+from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, AsyncRawResponses, CrovverClient, RawResponses
 from crovver_ext._deprecation import CrovverDeprecationWarning
 from crovver_ext._errors import (
     APIConnectionError,
@@ -24,10 +25,12 @@ from crovver_ext._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from crovver_ext._options import NoRetryOptions, RawResponse, RequestOptions
 from crovver_ext._version import __version__
 
 if TYPE_CHECKING:
     from crovver_ext._models import (
+        JSON,
         ActiveAddon,
         AddonPurchase,
         AvailableAddon,
@@ -39,9 +42,13 @@ if TYPE_CHECKING:
         CreatedTenant,
         CreditBalance,
         CreditPool,
+        FrozenDict,
         Invoice,
         InvoiceList,
+        ItemList,
+        JSONObject,
         Organization,
+        PaymentProvider,
         Plan,
         PlanList,
         PlanPrice,
@@ -71,6 +78,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "JSON",
     "NOT_GIVEN",
     "APIConnectionError",
     "APIStatusError",
@@ -78,6 +86,8 @@ __all__ = [
     "ActiveAddon",
     "AddonPurchase",
     "AsyncCrovverClient",
+    "AsyncEntitlementStore",
+    "AsyncRawResponses",
     "AuthenticationError",
     "AvailableAddon",
     "BadRequestError",
@@ -93,12 +103,18 @@ __all__ = [
     "CrovverClient",
     "CrovverDeprecationWarning",
     "CrovverError",
+    "EntitlementStore",
+    "FrozenDict",
     "InternalServerError",
     "InvalidResponseError",
     "Invoice",
     "InvoiceList",
+    "ItemList",
+    "JSONObject",
+    "NoRetryOptions",
     "NotFoundError",
     "Organization",
+    "PaymentProvider",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "Plan",
@@ -108,6 +124,9 @@ __all__ = [
     "Product",
     "ProrationCheckout",
     "RateLimitError",
+    "RawResponse",
+    "RawResponses",
+    "RequestOptions",
     "SeatAllocation",
     "SeatAllocationPage",
     "SeatAllocationResult",
