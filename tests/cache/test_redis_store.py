@@ -7,6 +7,7 @@ import logging
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -215,6 +216,27 @@ def test_redis_killed_mid_run_then_restarted(
     assert "answers again" in warnings[1].getMessage()
     for record in warnings:
         assert local.secret_key not in record.getMessage() and "ws_" not in record.getMessage()
+    store.close()
+
+
+def test_a_slow_redis_costs_one_socket_timeout_then_crovver_answers(
+    local: LocalCrovver, control: ControlPlane, redis_server: RedisServer
+) -> None:
+    store = RedisEntitlementStore.from_url(redis_server.url, socket_timeout=0.05)
+    with client_on(local, store) as client, admin(redis_server) as r:
+        assert client.can_access("ws_active", FEATURE) is True  # connected and cached
+        control.clear_requests()
+        r.execute_command("CLIENT", "PAUSE", "3000", "WRITE")  # our scripts hang for 3 s
+        try:
+            start = time.monotonic()
+            assert client.can_access("ws_active", FEATURE) is True
+            assert client.can_access("ws_canceled", FEATURE) is False
+            elapsed = time.monotonic() - start
+        finally:
+            r.execute_command("CLIENT", "UNPAUSE")
+        assert elapsed < 1.5  # one 0.05 s timeout, then the breaker: not the 3 s pause
+        assert store.breaker.open
+        assert checks(control) == 2
     store.close()
 
 
