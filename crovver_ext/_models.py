@@ -24,7 +24,17 @@ from typing import Any, Literal, TypeAlias, TypeVar, overload
 
 import attrs
 
-from crovver_ext._reader import DERIVE, EMPTY, PRIVATE_FIELDS, WIRE, FrozenDict, freeze_json, read_bool
+from crovver_ext._reader import (
+    DERIVE,
+    EMPTY,
+    PRIVATE_FIELDS,
+    READS,
+    WIRE,
+    FrozenDict,
+    FrozenList,
+    freeze_json,
+    read_bool,
+)
 
 __all__ = [
     "JSON",
@@ -40,6 +50,7 @@ __all__ = [
     "CreditBalance",
     "CreditPool",
     "FrozenDict",
+    "FrozenList",
     "Invoice",
     "InvoiceList",
     "ItemList",
@@ -90,9 +101,12 @@ def wire(*names: str, default: Any = None, repr: bool = True) -> Any:
     return attrs.field(default=default, repr=repr, metadata={WIRE: names})
 
 
-def derived(compute: Callable[[dict[str, Any], Mapping[str, Any]], Any]) -> Any:
-    """A field computed from the other fields' values and the wire object, after they are read."""
-    return attrs.field(default=None, metadata={DERIVE: compute})
+def derived(compute: Callable[[dict[str, Any], Mapping[str, Any]], Any], *reads: str) -> Any:
+    """A field computed from the other fields' values and the wire object, after they are read.
+
+    ``reads`` names the wire fields it is computed from directly (so no field is counted lost).
+    """
+    return attrs.field(default=None, metadata={DERIVE: compute, READS: reads})
 
 
 def _not_private(attribute: attrs.Attribute[Any], value: Any) -> bool:
@@ -105,7 +119,7 @@ class _Model:
 
     @property
     def raw(self) -> Mapping[str, JSON]:
-        """The wire object this was read from, read-only (objects are ``FrozenDict``, arrays tuples)."""
+        """The wire object this was read from, read-only (objects are ``FrozenDict``, arrays ``FrozenList``)."""
         return freeze_json(self._wire, 0, None)  # type: ignore[no-any-return]
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,7 +144,7 @@ class ItemList(Sequence[T]):
 
     @property
     def raw(self) -> JSON:
-        """The wire value this was read from, read-only (objects are ``FrozenDict``, arrays tuples)."""
+        """The wire value this was read from, read-only (objects are ``FrozenDict``, arrays ``FrozenList``)."""
         return freeze_json(self._wire, 0, None)
 
     @overload
@@ -456,11 +470,17 @@ class SubscriptionStatusSubscription(_Model):
 
     id: str
     status: str
+    #: Crovver's own id for the tenant (not your external id).
+    crovver_tenant_id: str | None = wire("tenantId")
+    plan_id: str | None = None
     trial_ends_at: dt.datetime | None = None
     current_period_start: dt.datetime | None = None
     current_period_end: dt.datetime | None = None
+    canceled_at: dt.datetime | None = None
     capacity_units: int | None = None
     used_capacity: int | None = None
+    provider_subscription_id: str | None = None
+    provider_customer_id: str | None = None
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -591,7 +611,7 @@ class AddonPurchase(_Result):
 
     purchase_id: str
     checkout_url: str | None = None
-    requires_payment: bool = derived(_requires_payment)
+    requires_payment: bool = derived(_requires_payment, "requiresPayment")
     already_processed: bool | None = None
     addon_name: str | None = None
     credit_qty: int | None = None
@@ -733,7 +753,7 @@ class SeatProration(_Model):
 class SeatAllocationResult(_Result):
     """What ``capacity.allocate`` returns: allocated, or what it would take (proration/checkout)."""
 
-    allocated: bool = derived(lambda values, raw: raw.get("success") is True)
+    allocated: bool = derived(lambda values, raw: raw.get("success") is True, "success")
     message: str | None = None
     capacity: SeatCapacity | None = None
     requires_proration: bool | None = None

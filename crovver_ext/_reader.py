@@ -106,15 +106,42 @@ class FrozenDict(dict[str, T]):
 EMPTY: FrozenDict[Any] = FrozenDict()
 
 
+class FrozenList(list[T]):
+    """A ``list`` that cannot be changed: a JSON array inside ``.raw`` (equal to the list it mirrors)."""
+
+    __slots__ = ()
+
+    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("this list is read-only (it is part of a Crovver result)")
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only
+    append = clear = extend = insert = pop = remove = reverse = sort = _read_only
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"FrozenList({list.__repr__(self)})"
+
+    def __copy__(self) -> FrozenList[T]:
+        return self
+
+    def __deepcopy__(self, memo: object) -> FrozenList[T]:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenList, (list(self),))
+
+
 def freeze_json(value: Any, depth: int = 0, limit: int | None = MAX_JSON_DEPTH) -> Any:
-    """JSON data made read-only: objects become ``FrozenDict``, arrays tuples."""
+    """JSON data made read-only: objects become ``FrozenDict``, arrays ``FrozenList``."""
     if limit is not None and depth > limit:
         _bad(f"nested more than {limit} levels deep")
     kind = type(value)
     if kind is dict:
         return FrozenDict({k: freeze_json(v, depth + 1, limit) for k, v in value.items()})
     if kind is list:
-        return tuple([freeze_json(v, depth + 1, limit) for v in value])
+        return FrozenList([freeze_json(v, depth + 1, limit) for v in value])
     if kind is str or kind is int or kind is bool or value is None:
         return value
     if kind is Decimal:
@@ -228,6 +255,7 @@ _SCALARS: dict[Any, Callable[[Any], Any]] = {
 # Keys of attrs field metadata.
 WIRE = "crovver_wire"
 DERIVE = "crovver_derive"
+READS = "crovver_reads"  # the wire names a derived field is computed from
 PRIVATE_FIELDS = frozenset({"_wire", "request_id"})
 
 
@@ -477,7 +505,15 @@ def read_as(cls: type[T], raw: Any, where: str) -> T:
 
 
 def iter_wire_fields(cls: type) -> Iterator[tuple[str, tuple[str, ...], bool]]:
-    """``(field name, wire names, required)`` of a result class, for tests that tie it to the spec."""
+    """``(field name, wire names, required)`` of a result class, for tests that tie it to the spec.
+
+    A derived field is listed with the wire names it is computed from (never required).
+    """
+    import attrs
+
     fields, _ = _fields(cls)
     for f in fields:
         yield f.name, tuple(".".join(p) for p in f.paths), f.required
+    for attribute in attrs.fields(cls):
+        if attribute.metadata.get(READS):
+            yield attribute.name, tuple(attribute.metadata[READS]), False
