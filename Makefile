@@ -96,6 +96,7 @@ demo: install
 
 bench: install
 	$(BIN)/python -m tests.benchmarks $(BENCH_ARGS)
+	$(BIN)/python -m tests.benchmarks.cache_store $(filter --quick,$(BENCH_ARGS))
 
 clean:
 	rm -rf $(VENV) $(GEN_VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis *.egg-info
