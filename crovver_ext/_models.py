@@ -226,7 +226,7 @@ class Tenant(_Model):
     """A tenant (a B2B workspace). ``id`` is Crovver's own id; you address it by ``external_tenant_id``."""
 
     id: str
-    external_tenant_id: str | None = wire("externalTenantId", "external_tenant_id")
+    external_tenant_id: str = wire("externalTenantId", default=attrs.NOTHING)
     name: str | None = None
     slug: str | None = None
     is_active: bool | None = wire("isActive", "is_active")
@@ -240,7 +240,7 @@ class TenantOwner(_Model):
     """The user who owns a newly created tenant."""
 
     id: str
-    external_user_id: str | None = wire("externalUserId")
+    external_user_id: str = wire("externalUserId", default=attrs.NOTHING)
     email: str | None = None
     name: str | None = None
 
@@ -258,7 +258,7 @@ class CreatedTenant(_Result):
 class TenantMember(_Model):
     """A member of a tenant."""
 
-    external_user_id: str | None = wire("externalUserId")
+    external_user_id: str = wire("externalUserId", default=attrs.NOTHING)
     email: str | None = None
     name: str | None = None
     role: str | None = None  #: "owner", "admin", "member", ...
@@ -288,7 +288,7 @@ class TenantList(_Result):
 class PlanPrice(_Model):
     """A plan's price in one currency: ``amount``, or ``base_price``/``per_seat_price`` for seat plans."""
 
-    currency: str | None = None
+    currency: str
     amount: Decimal | None = None
     base_price: Decimal | None = wire("basePrice")
     per_seat_price: Decimal | None = wire("perSeatPrice")
@@ -321,7 +321,7 @@ class PaymentProvider(_Model):
     """A payment provider a plan is sold through, and the provider's ids for it."""
 
     provider_id: str | None = wire("provider_id")
-    provider_type: str | None = wire("provider_type")  #: "stripe", ...
+    provider_type: str = wire("provider_type", default=attrs.NOTHING)  #: "stripe", ...
     provider_name: str | None = wire("provider_name")
     external_price_id: str | None = wire("external_price_id")
     external_product_id: str | None = wire("external_product_id")
@@ -387,7 +387,7 @@ class SupportedProvider(_Model):
     """A payment provider Crovver supports."""
 
     id: str
-    code: str | None = None
+    code: str
     name: str | None = None
     description: str | None = None
     logo_url: str | None = None
@@ -624,7 +624,7 @@ class ActiveAddon(_Model):
     """Remaining add-on credits in one pool."""
 
     pool_key: str = wire("pool_key", "poolKey", default=attrs.NOTHING)
-    remaining: int | None = wire("addon_remaining", "addonRemaining")
+    remaining: int = wire("addon_remaining", "addonRemaining", default=attrs.NOTHING)
     active_grants: int | None = wire("active_addon_grants")
     next_expiry: dt.datetime | None = wire("next_addon_expiry")
 
@@ -660,9 +660,9 @@ class UsageLimit(_Result):
 class CheckoutSession(_Result):
     """Redirect the user to ``checkout_url``; the subscription stays ``pending`` until paid."""
 
+    subscription_id: str
     checkout_url: str | None = None
     session_id: str | None = None
-    subscription_id: str | None = None
     plan_name: str | None = None
     is_free: bool | None = None
     provider: str | None = None
@@ -729,7 +729,7 @@ class CapacityCount(_Result):
 class SeatCapacity(_Model):
     """Seats in use against capacity, as the seat calls report it."""
 
-    active_count: int | None = None
+    active_count: int
     capacity_units: int | None = None
     utilization_percentage: float | None = None
     exceeded: bool | None = None
@@ -813,8 +813,8 @@ class ProrationCheckout(_Result):
     """
 
     proration_id: str
+    requires_payment: bool
     checkout_url: str | None = None
-    requires_payment: bool | None = None
     proration_amount: Decimal | None = None
     proration_details: SeatProration | None = None
     message: str | None = None
