@@ -1,6 +1,6 @@
 """``make bench``: the SDK's cost against hand-written httpx, side by side in one run.
 
-    python -m tests.benchmarks [--quick] [--json PATH] [--only ROW,...] [--profile ROW]
+    python -m tests.benchmarks [--quick] [--json [PATH]] [--only ROW,...] [--profile ROW] [--live]
 
 Per-call rows time single calls of three sides in turn (the SDK, a *lean* hand-written httpx
 client, the old *naive* one; see ``_sides``), cycling through every order of the three so none
@@ -271,34 +271,38 @@ def replay_server(replies: dict[str, Recorded], tmp: Path) -> Iterator[str]:
 # ---- per-call rows -----------------------------------------------------------------------------
 
 
-def interleaved(sides: dict[str, Callable[[], object]], n: int, warmup: int) -> dict[str, list[float]]:
+def interleaved(
+    sides: dict[str, Callable[[], object]], n: int, warmup: int, clock: Callable[[], float]
+) -> dict[str, list[float]]:
     """``n`` single-call samples (seconds) per side, the order cycling through every permutation.
 
     Alternating single calls gives every side the same server state and machine conditions; the
     garbage collector stays on, so each side pays for the collections its own allocations cause.
+    What reading ``clock`` itself costs (the median of empty intervals) is taken off every sample.
     """
     for _ in range(warmup):
         for fn in sides.values():
             fn()
+    overhead = statistics.median(-clock() + clock() for _ in range(1000))
     gc.collect()
     orders = list(itertools.permutations(sides.items()))
     samples: dict[str, list[float]] = {name: [] for name in sides}
-    clock = time.perf_counter
     for i in range(n):
         for name, fn in orders[i % len(orders)]:
             start = clock()
             fn()
-            samples[name].append(clock() - start)
+            samples[name].append(clock() - start - overhead)
     return samples
 
 
 class Bench:
     """What the rows share: the server, the recorded replies, the clients of every side."""
 
-    def __init__(self, server: Server, stack: ExitStack, live: bool, tmp: Path) -> None:
+    def __init__(self, server: Server, stack: ExitStack, tmp: Path, *, live: bool, wall_clock: bool) -> None:
         self.server = server
         self.tmp = tmp
         self.live = live
+        self.wall_clock = wall_clock
         self.replies: dict[str, Recorded] = {
             server.key: record_replies(server.base_url, server.key),
             server.bench_key: record_replies(server.base_url, server.bench_key, (PLANS_PATH,)),
@@ -356,10 +360,17 @@ class Bench:
     def per_call(self, row_id: str, counts: Counts) -> Row:
         where, operation, key, n = self.per_call_spec(row_id, counts)
         calls = self.sides(where, key)
-        samples = interleaved({side: ops[operation] for side, ops in calls.items()}, n, counts.warmup)
+        # In process every side only computes: its thread's CPU clock leaves out the time other
+        # processes hold our core, which on a loaded machine would otherwise land mostly on the
+        # longer calls. Over loopback the wait for the server is part of the cost: wall clock.
+        cpu = where == "in-process" and not self.wall_clock
+        clock = time.thread_time if cpu else time.perf_counter
+        samples = interleaved({side: ops[operation] for side, ops in calls.items()}, n, counts.warmup, clock)
         sides = {side: summary(s, 1e6) for side, s in samples.items()}
         figure = sides["sdk"]["p50"] / sides["lean"]["p50"]
-        extra = {"reply_bytes": self.plans200_bytes} if "plans200" in row_id else None
+        extra: dict[str, Any] = {"clock": "thread CPU" if cpu else "wall"}
+        if "plans200" in row_id:
+            extra["reply_bytes"] = self.plans200_bytes
         return make_row(row_id, sides, "us", figure, extra)
 
     def per_call_spec(self, row_id: str, counts: Counts) -> tuple[str, str, str, int]:
@@ -386,25 +397,36 @@ def p99_row(row_id: str, measured: Row) -> Row:
 # ---- fresh-process rows ------------------------------------------------------------------------
 
 
+def fresh_sides(bench: Bench, runs: _fresh.Runs) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
+    """The sides of a fresh-process row, in ms: the children's CPU time (user + system), which a
+    loaded machine leaves alone, or with ``--wall-clock`` spawn-to-exit; the other one as extra."""
+    wall = {side: summary(t, 1e3) for side, t in runs.wall.items()}
+    cpu = {side: summary(t, 1e3) for side, t in runs.cpu.items()}
+    if bench.wall_clock:
+        return wall, {"clock": "wall", "cpu_ms": cpu}
+    return cpu, {"clock": "child CPU (user + system)", "wall_ms": wall}
+
+
 def bench_cold_start(bench: Bench, counts: Counts) -> list[Row]:
-    env = bench.child_env()
-    times, outputs = _fresh.alternate(
-        {
-            "sdk": [sys.executable, "-c", _fresh.SDK_COLD_START],
-            "lean": [sys.executable, "-c", _fresh.HTTPX_COLD_START],
-        },
-        env,
-        counts.pairs,
-    )
-    sides = {side: summary(t, 1e3) for side, t in times.items()}
-    inside = {side: _fresh.reports(out) for side, out in outputs.items()}
-    loaded = {
-        side: {"modules": runs[-1]["modules"], "generated_modules": runs[-1]["generated_modules"]}
-        for side, runs in inside.items()
+    argv = {
+        "sdk": [sys.executable, "-c", _fresh.SDK_COLD_START],
+        "lean": [sys.executable, "-c", _fresh.HTTPX_COLD_START],
     }
-    cold = make_row("cold-start", sides, "ms", sides["sdk"]["p50"] / sides["lean"]["p50"], {"loaded": loaded})
-    imports = {side: summary([r["import_ms"] for r in runs], 1.0) for side, runs in inside.items()}
-    calls = {side: summary([r["call_ms"] for r in runs], 1.0) for side, runs in inside.items()}
+    runs = _fresh.alternate(argv, bench.child_env(), counts.pairs)
+    sides, clocks = fresh_sides(bench, runs)
+    inside = {side: _fresh.reports(out) for side, out in runs.outputs.items()}
+    loaded = {
+        side: {"modules": reports[-1]["modules"], "generated_modules": reports[-1]["generated_modules"]}
+        for side, reports in inside.items()
+    }
+    cold = make_row(
+        "cold-start", sides, "ms", sides["sdk"]["p50"] / sides["lean"]["p50"], {**clocks, "loaded": loaded}
+    )
+    clock = "" if bench.wall_clock else "_cpu"
+    imports = {
+        side: summary([r[f"import{clock}_ms"] for r in reports], 1.0) for side, reports in inside.items()
+    }
+    calls = {side: summary([r[f"call{clock}_ms"] for r in reports], 1.0) for side, reports in inside.items()}
     imported = make_row(
         "import",
         imports,
@@ -412,6 +434,7 @@ def bench_cold_start(bench: Bench, counts: Counts) -> list[Row]:
         imports["sdk"]["p50"] / imports["lean"]["p50"],
         {
             "what": "import crovver_ext vs import httpx, json, os, timed by the cold-start children themselves",
+            "clock": clocks["clock"],
             "first_call_ms": calls,
         },
     )
@@ -419,27 +442,21 @@ def bench_cold_start(bench: Bench, counts: Counts) -> list[Row]:
 
 
 def bench_cli(bench: Bench, counts: Counts) -> Row:
-    env = bench.child_env()
-    times, _ = _fresh.alternate(
-        {"sdk": [*_fresh.cli_command(), *_fresh.CLI_ARGS], "lean": [sys.executable, "-c", _fresh.HTTPX_CLI]},
-        env,
-        counts.pairs,
-    )
-    sides = {side: summary(t, 1e3) for side, t in times.items()}
-    return make_row(
-        "cli", sides, "ms", sides["sdk"]["p50"] / sides["lean"]["p50"], {"command": _fresh.cli_command()}
-    )
+    argv = {
+        "sdk": [*_fresh.cli_command(), *_fresh.CLI_ARGS],
+        "lean": [sys.executable, "-c", _fresh.HTTPX_CLI],
+    }
+    sides, clocks = fresh_sides(bench, _fresh.alternate(argv, bench.child_env(), counts.pairs))
+    figure = sides["sdk"]["p50"] / sides["lean"]["p50"]
+    return make_row("cli", sides, "ms", figure, {**clocks, "command": _fresh.cli_command()})
 
 
 def bench_rss(bench: Bench, counts: Counts) -> Row:
     replies = bench.tmp / "replies.json"
     save_replies(bench.replies[bench.server.key], replies)
-    env = bench.child_env()
-    readings: dict[str, list[dict[str, int]]] = {"sdk": [], "lean": []}
-    for i in range(counts.rss_pairs):
-        for side in ("sdk", "lean") if i % 2 == 0 else ("lean", "sdk"):
-            _, out = _fresh.run_child(_fresh.rss_argv(side, counts.rss_calls, replies), env)
-            readings[side].append(json.loads(out))
+    argv = {side: _fresh.rss_argv(side, counts.rss_calls, replies) for side in ("sdk", "lean")}
+    runs = _fresh.alternate(argv, bench.child_env(), counts.rss_pairs)
+    readings = {side: _fresh.reports(out) for side, out in runs.outputs.items()}
     mib = {side: [r["rss_kib"] / 1024 for r in rs] for side, rs in readings.items()}
     sides = {side: summary(values, 1.0) for side, values in mib.items()}
     return make_row(
@@ -647,6 +664,31 @@ def print_table(rows: list[Row]) -> None:
     )
 
 
+def _times(text: str) -> str:
+    return text[:-1] + "\N{MULTIPLICATION SIGN}" if text.endswith("x") else text
+
+
+def markdown_table(rows: list[Row]) -> str:
+    """The README's table: row, both sides' p50 / p99, goal, figure, result."""
+    unit = {"us": "µs"}
+    lines = ["| row | SDK p50 / p99 | baseline p50 / p99 | goal | figure | |", "|---|---|---|---|---|---|"]
+    for r in rows:
+        sides = r["sides"]
+        baseline = sides.get("lean") or sides.get("sequential")
+        u = " " + unit.get(r["unit"], r["unit"])
+        goal = _times((r["goal"] or "").replace("<=", "≤").replace(">=", "≥"))
+        cells = [
+            _title(r).strip(),
+            _pair(sides.get("sdk")) + u,
+            _pair(baseline) + u if baseline else "",
+            goal,
+            _times(_figure(r)),
+            r["result"] if r["goal"] else "",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def machine() -> dict[str, Any]:
     return {
         "python": sys.version.split()[0],
@@ -712,7 +754,14 @@ def main(argv: list[str] | None = None) -> int:
     size.add_argument(
         "--smoke", action="store_true", help="every row once, minimal counts (the test suite's run)"
     )
-    parser.add_argument("--json", metavar="PATH", help="also write every figure as JSON")
+    parser.add_argument(
+        "--json",
+        nargs="?",
+        const="bench.json",
+        metavar="PATH",
+        help="also write every figure (summary statistics of every side of every row) as JSON to PATH "
+        "(default bench.json)",
+    )
     parser.add_argument("--only", metavar="ROW,...", help="run only these rows: " + ", ".join(ROWS))
     parser.add_argument(
         "--profile", metavar="ROW", choices=list(ROWS), help="profile the SDK side of ROW instead"
@@ -723,6 +772,15 @@ def main(argv: list[str] | None = None) -> int:
         help="per-call rows against the local Crovver itself (in process: its in-process transport; "
         "loopback: its server), its emulator work added to every side; default: its recorded replies, "
         "replayed, so that only the clients' work differs",
+    )
+    parser.add_argument(
+        "--wall-clock",
+        action="store_true",
+        help="time in-process and fresh-process rows by the wall clock too (default: CPU time, of the "
+        "bench's thread or of the child process, which other processes' load leaves out)",
+    )
+    parser.add_argument(
+        "--markdown", action="store_true", help="also print the table as Markdown (the README's)"
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 if any row misses its goal")
     args = parser.parse_args(argv)
@@ -741,7 +799,7 @@ def main(argv: list[str] | None = None) -> int:
         seed_file.write_text(json.dumps(bench_seed()), encoding="utf-8")
         stack.enter_context(pinned_bench())
         server = stack.enter_context(local_crovver(seed_file))
-        bench = Bench(server, stack, args.live, Path(tmp))
+        bench = Bench(server, stack, Path(tmp), live=args.live, wall_clock=args.wall_clock)
         if args.profile:
             profile(bench, args.profile, counts)
             return 0
@@ -754,6 +812,8 @@ def main(argv: list[str] | None = None) -> int:
     after = machine()
     print()
     print_table(rows)
+    if args.markdown:
+        print("\n" + markdown_table(rows) + "\n")
     elapsed = time.perf_counter() - started
     print(
         f"Python {before['python']}, httpx {before['httpx']}, {before['cpus']} cpus; "

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +25,16 @@ from tests.benchmarks._sides import FEATURE, TENANT
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Both cold-start children report, after their work, when the import ended and the call ended
-# (inside figures; the row's figure is the parent's wall clock) and what they had loaded.
+# Both cold-start children report, after their work, how long the import and the call took, by
+# the wall clock and by their CPU time (inside figures; the row's figure is measured by the
+# parent), and what they had loaded.
 _REPORT = """
 import json, sys
 print(json.dumps({
-    "import_ms": (imported - started) * 1e3,
-    "call_ms": (done - imported) * 1e3,
+    "import_ms": (imported[0] - started[0]) * 1e3,
+    "call_ms": (done[0] - imported[0]) * 1e3,
+    "import_cpu_ms": (imported[1] - started[1]) * 1e3,
+    "call_cpu_ms": (done[1] - imported[1]) * 1e3,
     "modules": len(sys.modules),
     "generated_modules": sum(name.startswith("crovver_api") for name in sys.modules),
 }))
@@ -38,12 +43,12 @@ print(json.dumps({
 SDK_COLD_START = (
     f"""
 import time
-started = time.perf_counter()
+started = time.perf_counter(), time.process_time()
 from crovver_ext import CrovverClient
-imported = time.perf_counter()
+imported = time.perf_counter(), time.process_time()
 with CrovverClient() as client:
     allowed = client.can_access({TENANT!r}, {FEATURE!r})
-done = time.perf_counter()
+done = time.perf_counter(), time.process_time()
 assert allowed is True
 """
     + _REPORT
@@ -53,10 +58,10 @@ assert allowed is True
 HTTPX_COLD_START = (
     f"""
 import time
-started = time.perf_counter()
+started = time.perf_counter(), time.process_time()
 import json, os
 import httpx
-imported = time.perf_counter()
+imported = time.perf_counter(), time.process_time()
 with httpx.Client(headers={{"Authorization": "Bearer " + os.environ["CROVVER_SECRET_KEY"]}}) as http:
     r = http.post(
         os.environ["CROVVER_BASE_URL"] + "/api/public/can-access",
@@ -66,7 +71,7 @@ envelope = json.loads(r.content)
 if not (200 <= r.status_code < 300 and envelope.get("success") is True and "data" in envelope):
     raise SystemExit(f"HTTP {{r.status_code}}: {{r.text[:200]}}")
 allowed = envelope["data"]["canAccess"]
-done = time.perf_counter()
+done = time.perf_counter(), time.process_time()
 assert allowed is True
 """
     + _REPORT
@@ -116,32 +121,44 @@ def child_env(base_url: str, key: str, pycache: Path) -> dict[str, str]:
     return env
 
 
-def run_child(argv: Sequence[str], env: Mapping[str, str]) -> tuple[float, str]:
-    """Wall seconds from spawn to exit, and the child's stdout. A failing child stops the bench."""
+def run_child(argv: Sequence[str], env: Mapping[str, str]) -> tuple[float, float, str]:
+    """Wall seconds from spawn to exit, the child's CPU seconds (user + system), its stdout.
+
+    A failing child stops the bench."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise RuntimeError(f"{argv[0]} ... exited {done.returncode}: {done.stderr.strip()[-800:]}")
-    return elapsed, done.stdout
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.stdout
 
 
-def alternate(
-    sides: Mapping[str, Sequence[str]], env: Mapping[str, str], pairs: int
-) -> tuple[dict[str, list[float]], dict[str, list[str]]]:
+@dataclass
+class Runs:
+    """Every recorded run of each side: wall and CPU seconds, and what it printed."""
+
+    wall: dict[str, list[float]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
+    outputs: dict[str, list[str]] = field(default_factory=dict)
+
+
+def alternate(sides: Mapping[str, Sequence[str]], env: Mapping[str, str], pairs: int) -> Runs:
     """``pairs`` fresh runs of each side, alternating (ABBA...); one unrecorded run of each first
     (it writes the bytecode caches and warms the page cache, which every later start finds)."""
     names = list(sides)
     for name in names:
         run_child(sides[name], env)
-    times: dict[str, list[float]] = {name: [] for name in names}
-    outputs: dict[str, list[str]] = {name: [] for name in names}
+    runs = Runs()
     for i in range(pairs):
         for name in names if i % 2 == 0 else reversed(names):
-            elapsed, out = run_child(sides[name], env)
-            times[name].append(elapsed)
-            outputs[name].append(out)
-    return times, outputs
+            wall, cpu, out = run_child(sides[name], env)
+            runs.wall.setdefault(name, []).append(wall)
+            runs.cpu.setdefault(name, []).append(cpu)
+            runs.outputs.setdefault(name, []).append(out)
+    return runs
 
 
 def reports(outputs: list[str]) -> list[dict[str, Any]]:

@@ -31,12 +31,13 @@ def bench(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_smoke_run_writes_every_row_with_its_figures(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    done = bench("--json", str(out))
+    done = bench("--json", str(out), "--markdown")
     assert done.returncode == 0, done.stderr
     report = json.loads(out.read_text())
     rows = {row["id"]: row for row in report["rows"]}
     assert list(rows) == list(ROWS)
     assert "SDK p50 / p99" in done.stdout  # the table was printed
+    assert "| row | SDK p50 / p99 |" in done.stdout  # and the README's
     for row_id, row in rows.items():
         assert row["result"] in ("PASS", "MISS", "info"), row_id
         assert (row["goal"] is None) == (row["result"] == "info"), row_id
