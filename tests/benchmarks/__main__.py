@@ -702,6 +702,23 @@ def machine() -> dict[str, Any]:
 # ---- profiles ----------------------------------------------------------------------------------
 
 
+def print_memory_profile(reports: dict[str, list[dict[str, Any]]]) -> None:
+    """RSS of both sides, then where the memory still alive was allocated, largest difference first."""
+    (sdk, sdk_traced), (lean, lean_traced) = reports["sdk"], reports["lean"]
+    mib = 2**20
+    print(f"RSS: SDK {sdk['rss_kib'] / 1024:.1f} MiB ({sdk['modules']} modules), ", end="")
+    print(f"plain httpx {lean['rss_kib'] / 1024:.1f} MiB ({lean['modules']} modules)")
+    total_sdk, total_lean = sum(sdk_traced.values()), sum(lean_traced.values())
+    print(f"tracemalloc, alive at the end: SDK {total_sdk / mib:.1f} MiB, httpx {total_lean / mib:.1f} MiB")
+    print(f"{'SDK MiB':>8} {'httpx MiB':>9} {'diff':>7}  allocated in")
+    folders = sorted(
+        set(sdk_traced) | set(lean_traced), key=lambda f: lean_traced.get(f, 0) - sdk_traced.get(f, 0)
+    )
+    for folder in folders[:20]:
+        a, b = sdk_traced.get(folder, 0) / mib, lean_traced.get(folder, 0) / mib
+        print(f"{a:8.2f} {b:9.2f} {a - b:+7.2f}  {folder}")
+
+
 def profile(bench: Bench, row_id: str, counts: Counts) -> None:
     """Print where the SDK side of ``row_id`` spends its time (or, for ``rss``, its memory)."""
     server = bench.server
@@ -719,15 +736,20 @@ def profile(bench: Bench, row_id: str, counts: Counts) -> None:
     if row_id == "rss":
         replies = bench.tmp / "replies.json"
         save_replies(bench.replies[server.key], replies)
-        _fresh.run_child(_fresh.rss_argv("sdk", counts.rss_calls, replies), env)
-        subprocess.run(_fresh.rss_argv("sdk", counts.rss_calls, replies, trace=True), env=env, check=True)
+        argv = {
+            side: _fresh.rss_argv(side, counts.rss_calls, replies, trace=True) for side in ("sdk", "lean")
+        }
+        runs = _fresh.alternate(argv, env, 1)
+        print_memory_profile(
+            {side: _fresh.reports(out[0].splitlines()) for side, out in runs.outputs.items()}
+        )
         return
 
     from pyinstrument import Profiler
 
     if row_id == "fan-out":
-        _, fan_out = fan_out_runs(server, counts.fan_out_total, counts.fan_out_in_flight)
-        work: Callable[[], object] = fan_out
+        fan_out_runs(server, 10, 10)[1]()  # the first async call's imports are not the row's cost
+        work: Callable[[], object] = fan_out_runs(server, counts.fan_out_total, counts.fan_out_in_flight)[1]
     elif row_id == "cached":
         work = cached_loop(server, counts.cached_calls)
     else:

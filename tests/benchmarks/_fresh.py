@@ -168,7 +168,8 @@ def reports(outputs: list[str]) -> list[dict[str, Any]]:
 
 # ---- resident memory ---------------------------------------------------------------------------
 
-# argv: side (sdk|httpx), number of calls, the replies file, and "trace" for a tracemalloc report.
+# argv: side (sdk|lean), number of calls, the replies file, and "trace" to add a second line: what
+# tracemalloc saw allocated and still alive, in bytes per source folder.
 # Both sides share the bench's replay transport and lean code; only the side's own work differs.
 RSS_CHILD = """
 import sys
@@ -199,14 +200,12 @@ kib = lambda key: int(status[key].split()[0])
 print(json.dumps({"rss_kib": kib("VmRSS"), "peak_kib": kib("VmHWM"), "modules": len(sys.modules)}))
 if trace:
     import os
-    by_folder = {}
+    traced = {}
     for stat in tracemalloc.take_snapshot().statistics("filename"):
         name = stat.traceback[0].filename
         folder = os.path.dirname(name) or name  # <frozen importlib._bootstrap...>: code being loaded
-        by_folder[folder] = by_folder.get(folder, 0) + stat.size
-    print(f"{sum(by_folder.values()) / 2**20:.1f} MiB traced; by folder:", file=sys.stderr)
-    for folder, size in sorted(by_folder.items(), key=lambda kv: -kv[1])[:20]:
-        print(f"  {size / 2**20:7.2f} MiB  {folder}", file=sys.stderr)
+        traced[folder] = traced.get(folder, 0) + stat.size
+    print(json.dumps(traced))
 """
 
 
