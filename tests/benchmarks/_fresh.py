@@ -54,14 +54,8 @@ assert allowed is True
     + _REPORT
 )
 
-# The same with plain httpx: the client, one request, the envelope check, the answer.
-HTTPX_COLD_START = (
-    f"""
-import time
-started = time.perf_counter(), time.process_time()
-import json, os
-import httpx
-imported = time.perf_counter(), time.process_time()
+# One can_access with plain httpx: the client, one request, the envelope check, the answer.
+_HTTPX_CAN_ACCESS = f"""
 with httpx.Client(headers={{"Authorization": "Bearer " + os.environ["CROVVER_SECRET_KEY"]}}) as http:
     r = http.post(
         os.environ["CROVVER_BASE_URL"] + "/api/public/can-access",
@@ -69,8 +63,20 @@ with httpx.Client(headers={{"Authorization": "Bearer " + os.environ["CROVVER_SEC
     )
 envelope = json.loads(r.content)
 if not (200 <= r.status_code < 300 and envelope.get("success") is True and "data" in envelope):
-    raise SystemExit(f"HTTP {{r.status_code}}: {{r.text[:200]}}")
+    raise SystemExit(f"error: HTTP {{r.status_code}}: {{r.text[:200]}}")
 allowed = envelope["data"]["canAccess"]
+"""
+
+HTTPX_COLD_START = (
+    """
+import time
+started = time.perf_counter(), time.process_time()
+import json, os
+import httpx
+imported = time.perf_counter(), time.process_time()
+"""
+    + _HTTPX_CAN_ACCESS
+    + """
 done = time.perf_counter(), time.process_time()
 assert allowed is True
 """
@@ -78,21 +84,11 @@ assert allowed is True
 )
 
 # What `crovver can-access` prints, done with plain httpx (argv parsing aside).
-HTTPX_CLI = f"""
-import json, os, sys
-import httpx
-with httpx.Client(headers={{"Authorization": "Bearer " + os.environ["CROVVER_SECRET_KEY"]}}) as http:
-    r = http.post(
-        os.environ["CROVVER_BASE_URL"] + "/api/public/can-access",
-        json={{"requestingEntityId": {TENANT!r}, "featureKey": {FEATURE!r}}},
-    )
-envelope = json.loads(r.content)
-if not (200 <= r.status_code < 300 and envelope.get("success") is True and "data" in envelope):
-    print(f"error: HTTP {{r.status_code}}", file=sys.stderr)
-    sys.exit(1)
-verdict = "allowed" if envelope["data"]["canAccess"] else "denied"
-print(f"{{verdict}}: tenant {TENANT}, feature {FEATURE}")
-"""
+HTTPX_CLI = (
+    "import json, os\nimport httpx\n"
+    + _HTTPX_CAN_ACCESS
+    + f"""print(("allowed" if allowed else "denied") + ": tenant {TENANT}, feature {FEATURE}")\n"""
+)
 
 
 def cli_command() -> list[str]:
