@@ -702,6 +702,9 @@ def machine() -> dict[str, Any]:
 # ---- profiles ----------------------------------------------------------------------------------
 
 
+PROFILE_INTERVAL = 0.0001  # seconds between samples: calls are tens of microseconds
+
+
 def print_memory_profile(reports: dict[str, list[dict[str, Any]]]) -> None:
     """RSS of both sides, then where the memory still alive was allocated, largest difference first."""
     (sdk, sdk_traced), (lean, lean_traced) = reports["sdk"], reports["lean"]
@@ -723,15 +726,11 @@ def profile(bench: Bench, row_id: str, counts: Counts) -> None:
     """Print where the SDK side of ``row_id`` spends its time (or, for ``rss``, its memory)."""
     server = bench.server
     env = bench.child_env()
-    pyinstrument = [sys.executable, "-m", "pyinstrument", "-i", "0.0001", "--no-color"]
-    if row_id in ("cold-start", "import"):
-        subprocess.run(
-            [sys.executable, "-c", _fresh.SDK_COLD_START], env=env, check=True, capture_output=True
-        )
-        subprocess.run([*pyinstrument, "-c", _fresh.SDK_COLD_START], env=env, check=True)
-        return
-    if row_id == "cli":
-        subprocess.run([*pyinstrument, "-m", "crovver_ext", *_fresh.CLI_ARGS], env=env, check=True)
+    if row_id in ("cold-start", "import", "cli"):
+        program = _fresh.SDK_COLD_START if row_id != "cli" else _fresh.SDK_CLI
+        _fresh.run_child([sys.executable, "-c", program], env)  # the bytecode cache, as in the row
+        quiet = {**env, "PYINSTRUMENT_IGNORE_OVERHEAD_WARNING": "1"}  # a loaded machine's slow timer
+        subprocess.run([sys.executable, "-c", _fresh.PROFILED, program], env=quiet, check=True)
         return
     if row_id == "rss":
         replies = bench.tmp / "replies.json"
@@ -759,10 +758,10 @@ def profile(bench: Bench, row_id: str, counts: Counts) -> None:
             call()
 
         def work() -> None:
-            for _ in range(n):
+            for _ in range(max(n, 200)):  # enough samples even from a --smoke count
                 call()
 
-    profiler = Profiler(interval=0.0001, async_mode="enabled")
+    profiler = Profiler(interval=PROFILE_INTERVAL, async_mode="enabled")
     profiler.start()
     work()
     profiler.stop()

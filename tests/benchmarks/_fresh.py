@@ -24,6 +24,7 @@ from typing import Any
 from tests.benchmarks._sides import FEATURE, TENANT
 
 ROOT = Path(__file__).resolve().parents[2]
+CLI_ARGS = ["can-access", TENANT, FEATURE]
 
 # Both cold-start children report, after their work, how long the import and the call took, by
 # the wall clock and by their CPU time (inside figures; the row's figure is measured by the
@@ -91,15 +92,35 @@ HTTPX_CLI = (
 )
 
 
+# The CLI, run as its console script runs it (for its profile).
+SDK_CLI = f"""
+import sys
+from crovver_ext._cli import main
+sys.argv = ["crovver", *{CLI_ARGS!r}]
+status = main()
+if status:
+    raise SystemExit(status)
+"""
+
+# argv[1]: a program to run under pyinstrument (imported first: its own imports are not the
+# program's), the report to stdout.
+PROFILED = """
+import sys
+from pyinstrument import Profiler
+profiler = Profiler(interval=0.0001)
+profiler.start()
+exec(compile(sys.argv[1], "<program>", "exec"), {"__name__": "__main__"})
+profiler.stop()
+print(profiler.output_text(color=False))
+"""
+
+
 def cli_command() -> list[str]:
     """The installed ``crovver`` console script next to this interpreter, else ``-m crovver_ext``."""
     script = Path(sys.executable).with_name("crovver")
     if script.is_file() and os.access(script, os.X_OK):
         return [str(script)]
     return [sys.executable, "-m", "crovver_ext"]
-
-
-CLI_ARGS = ["can-access", TENANT, FEATURE]
 
 
 def child_env(base_url: str, key: str, pycache: Path) -> dict[str, str]:
