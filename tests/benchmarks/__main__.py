@@ -1,14 +1,18 @@
 """``make bench``: the SDK's cost against hand-written httpx, side by side in one run.
 
-    python -m tests.benchmarks [--quick] [--json [PATH]] [--only ROW,...] [--profile ROW] [--live]
+    python -m tests.benchmarks [--quick] [--json [PATH]] [--markdown] [--only ROW,...]
+                               [--profile ROW] [--live] [--wall-clock] [--strict]
 
 Per-call rows time single calls of three sides in turn (the SDK, a *lean* hand-written httpx
 client, the old *naive* one; see ``_sides``), cycling through every order of the three so none
-is always first, against the same server or the same replayed replies. Each side keeps every
-sample: the table shows medians and p99, the goals compare the SDK with the lean side. The local
-Crovver runs in its own process pinned to the last core, the bench on the others, so server work
-neither shares our GIL nor migrates onto our core. Fresh-process rows (cold start, CLI, RSS)
-alternate whole processes of the two sides. The goals are those of issue 12.
+is always first. All sides get the same replies: the local Crovver's, recorded once, replayed in
+process by a mock transport and over loopback by a minimal server (``--live``: the local Crovver
+itself). Servers run in their own processes pinned to the last core, the bench on the others, so
+server work neither shares our GIL nor migrates onto our core. Fresh-process rows (cold start,
+CLI, RSS) alternate whole processes of the two sides. In-process and fresh-process rows are
+timed by CPU clocks, which other processes' load leaves alone (``--wall-clock``: wall time).
+Every side keeps every sample: the table shows p50 and p99, ``--json`` every summary statistic;
+the goals, those of issue 12, compare the SDK with the lean side.
 
 ``--profile ROW`` profiles the SDK side of one row with pyinstrument (tracemalloc for ``rss``)
 instead of running the table: what the closing note of a MISS row quotes.
@@ -21,6 +25,7 @@ import asyncio
 import gc
 import itertools
 import json
+import math
 import os
 import re
 import statistics
@@ -145,7 +150,7 @@ def summary(samples: list[float], scale: float) -> dict[str, float]:
     n = len(ordered)
 
     def pick(q: float) -> float:  # nearest rank: a real sample, defined for any n
-        return ordered[min(n - 1, max(0, round(q * n + 0.5) - 1))]
+        return ordered[max(0, math.ceil(q * n - 1e-9) - 1)]  # (the epsilon: 0.9 * 10 > 9 in floats)
 
     return {
         "n": n,
