@@ -486,10 +486,21 @@ def _consume_kwargs() -> dict[str, Any]:
     return {"tenant_id": TENANT, "pool_key": POOL, "amount": 1, "idempotency_key": str(uuid.uuid4())}
 
 
+def _clocks() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+def _since(start: tuple[float, float]) -> tuple[float, float]:
+    wall, cpu = _clocks()
+    return wall - start[0], cpu - start[1]
+
+
 def fan_out_runs(
     server: Server, total: int, in_flight: int
-) -> tuple[Callable[[], float], Callable[[], float]]:
-    """(sequential, fan_out): each runs ``total`` consumes once and returns the seconds taken."""
+) -> tuple[Callable[[], tuple[float, float]], Callable[[], tuple[float, float]]]:
+    """(sequential, fan_out): each runs ``total`` consumes once and returns the wall seconds they
+    took and the CPU seconds this process spent meanwhile (near the wall time: the client's CPU
+    is what limits it)."""
 
     def add_latency() -> None:
         from crovver_ext.testing import ControlPlane
@@ -498,16 +509,16 @@ def fan_out_runs(
             control.clear_faults()
             control.inject_fault(CONSUME_PATH, action="delay", delay=LATENCY, times=10 * total)
 
-    def sequential() -> float:
+    def sequential() -> tuple[float, float]:
         with CrovverClient(server.key, base_url=server.base_url) as client:
             client.can_access(TENANT, FEATURE)  # connect first, as the async side does
             add_latency()
-            start = time.perf_counter()
+            start = _clocks()
             for _ in range(total):
                 client.credits.consume(**_consume_kwargs())
-            return time.perf_counter() - start
+            return _since(start)
 
-    async def fan_out() -> float:
+    async def fan_out() -> tuple[float, float]:
         async with AsyncCrovverClient(server.key, base_url=server.base_url) as client:
             await asyncio.gather(*(client.can_access(TENANT, FEATURE) for _ in range(in_flight)))
             add_latency()
@@ -517,9 +528,9 @@ def fan_out_runs(
                 async with gate:
                     await client.credits.consume(**_consume_kwargs())
 
-            start = time.perf_counter()
+            start = _clocks()
             await asyncio.gather(*(one() for _ in range(total)))
-            return time.perf_counter() - start
+            return _since(start)
 
     return sequential, lambda: asyncio.run(fan_out())
 
@@ -527,10 +538,13 @@ def fan_out_runs(
 def bench_fan_out(server: Server, counts: Counts) -> Row:
     sequential, fan_out = fan_out_runs(server, counts.fan_out_total, counts.fan_out_in_flight)
     times: dict[str, list[float]] = {"sdk": [], "sequential": []}
+    cpu: dict[str, list[float]] = {"sdk": [], "sequential": []}
     try:
         for i in range(counts.fan_out_repeats):
             for name, run in [("sdk", fan_out), ("sequential", sequential)][:: 1 if i % 2 == 0 else -1]:
-                times[name].append(run())
+                wall, spent = run()
+                times[name].append(wall)
+                cpu[name].append(spent)
     finally:
         from crovver_ext.testing import ControlPlane
 
@@ -546,6 +560,7 @@ def bench_fan_out(server: Server, counts: Counts) -> Row:
             "consumes": counts.fan_out_total,
             "in_flight": counts.fan_out_in_flight,
             "latency_ms": LATENCY * 1e3,
+            "client_cpu_ms": {side: summary(t, 1e3) for side, t in cpu.items()},
         },
     )
 
