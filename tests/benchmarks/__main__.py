@@ -742,8 +742,8 @@ def print_memory_profile(reports: dict[str, list[dict[str, Any]]]) -> None:
         print(f"{a:8.2f} {b:9.2f} {a - b:+7.2f}  {folder}")
 
 
-def profile(bench: Bench, row_id: str, counts: Counts) -> None:
-    """Print where the SDK side of ``row_id`` spends its time (or, for ``rss``, its memory)."""
+def profile(bench: Bench, row_id: str, counts: Counts, side: str = "sdk") -> None:
+    """Print where ``side`` (the SDK by default) spends the time of ``row_id`` (for ``rss``, its memory)."""
     server = bench.server
     env = bench.child_env()
     if row_id in ("cold-start", "import", "cli"):
@@ -773,7 +773,7 @@ def profile(bench: Bench, row_id: str, counts: Counts) -> None:
         work = cached_loop(server, counts.cached_calls)
     else:
         where, operation, key, n = bench.per_call_spec(P99_OF.get(row_id, row_id), counts)
-        call = bench.sides(where, key)["sdk"][operation]
+        call = bench.sides(where, key)[side][operation]
         for _ in range(counts.warmup):
             call()
 
@@ -806,6 +806,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", metavar="ROW,...", help="run only these rows: " + ", ".join(ROWS))
     parser.add_argument(
         "--profile", metavar="ROW", choices=list(ROWS), help="profile the SDK side of ROW instead"
+    )
+    parser.add_argument(
+        "--side",
+        choices=("sdk", "lean", "naive"),
+        default="sdk",
+        help="the side --profile profiles, for a per-call row (default sdk)",
     )
     parser.add_argument(
         "--live",
@@ -842,7 +848,7 @@ def main(argv: list[str] | None = None) -> int:
         server = stack.enter_context(local_crovver(seed_file))
         bench = Bench(server, stack, Path(tmp), live=args.live, wall_clock=args.wall_clock)
         if args.profile:
-            profile(bench, args.profile, counts)
+            profile(bench, args.profile, counts, args.side)
             return 0
         print(
             f"bench: {len(wanted)} rows; the {BENCH_PLANS}-plan reply is {bench.plans200_bytes / 1000:.0f} kB, "
