@@ -600,7 +600,8 @@ def run_rows(bench: Bench, wanted: list[str], counts: Counts) -> list[Row]:
             done[row_id] = bench.per_call(row_id, counts)
         elif row_id in P99_OF:
             source = P99_OF[row_id]
-            done.setdefault(source, bench.per_call(source, counts))
+            if source not in done:
+                done[source] = bench.per_call(source, counts)
             done[row_id] = p99_row(row_id, done[source])
         elif row_id in ("cold-start", "import"):
             cold, imported = bench_cold_start(bench, counts)
