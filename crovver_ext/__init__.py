@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from crovver_ext._version import __version__
 
 if TYPE_CHECKING:
-    from crovver_ext._client import AsyncCrovverClient, CrovverClient
+    from crovver_ext._cache import AsyncEntitlementStore, EntitlementStore
+    from crovver_ext._client import AsyncCrovverClient, AsyncRawResponses, CrovverClient, RawResponses
     from crovver_ext._deprecation import CrovverDeprecationWarning
     from crovver_ext._errors import (
         APIConnectionError,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
     )
     from crovver_ext._models import (
+        JSON,
         ActiveAddon,
         AddonPurchase,
         AvailableAddon,
@@ -39,9 +41,14 @@ if TYPE_CHECKING:
         CreatedTenant,
         CreditBalance,
         CreditPool,
+        FrozenDict,
+        FrozenList,
         Invoice,
         InvoiceList,
+        ItemList,
+        JSONObject,
         Organization,
+        PaymentProvider,
         Plan,
         PlanList,
         PlanPrice,
@@ -69,8 +76,10 @@ if TYPE_CHECKING:
         UsageLimit,
         UsageRecord,
     )
+    from crovver_ext._options import NoRetryOptions, RawResponse, RequestOptions
 
 __all__ = [
+    "JSON",
     "NOT_GIVEN",
     "APIConnectionError",
     "APIStatusError",
@@ -78,6 +87,8 @@ __all__ = [
     "ActiveAddon",
     "AddonPurchase",
     "AsyncCrovverClient",
+    "AsyncEntitlementStore",
+    "AsyncRawResponses",
     "AuthenticationError",
     "AvailableAddon",
     "BadRequestError",
@@ -93,12 +104,19 @@ __all__ = [
     "CrovverClient",
     "CrovverDeprecationWarning",
     "CrovverError",
+    "EntitlementStore",
+    "FrozenDict",
+    "FrozenList",
     "InternalServerError",
     "InvalidResponseError",
     "Invoice",
     "InvoiceList",
+    "ItemList",
+    "JSONObject",
+    "NoRetryOptions",
     "NotFoundError",
     "Organization",
+    "PaymentProvider",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "Plan",
@@ -108,6 +126,9 @@ __all__ = [
     "Product",
     "ProrationCheckout",
     "RateLimitError",
+    "RawResponse",
+    "RawResponses",
+    "RequestOptions",
     "SeatAllocation",
     "SeatAllocationPage",
     "SeatAllocationResult",
@@ -139,25 +160,27 @@ timeout, ``timeout=NOT_GIVEN`` (the default) keeps the current one. Loaded on fi
 # Every public name loads on first use, so `import crovver_ext` costs next to nothing: pytest
 # imports this package (for the `crovver` plugin) at every start in any project that has the SDK
 # installed, and most of those sessions never create a client. The clients bring httpx; the
-# result models bring attrs.
-_CLIENT_NAMES = frozenset({"NOT_GIVEN", "AsyncCrovverClient", "CrovverClient"})
-_ERROR_NAMES = frozenset(name for name in __all__ if name.endswith("Error"))
-_LAZY_MODELS = (
-    frozenset(__all__) - _CLIENT_NAMES - _ERROR_NAMES - {"CrovverDeprecationWarning", "__version__"}
-)
+# result models bring attrs. Where each name that is not a result model lives:
+_HOMES = {
+    **dict.fromkeys(
+        ("NOT_GIVEN", "AsyncCrovverClient", "AsyncRawResponses", "CrovverClient", "RawResponses"),
+        "crovver_ext._client",
+    ),
+    **dict.fromkeys(("AsyncEntitlementStore", "EntitlementStore"), "crovver_ext._cache"),
+    **dict.fromkeys(("NoRetryOptions", "RawResponse", "RequestOptions"), "crovver_ext._options"),
+    **dict.fromkeys((name for name in __all__ if name.endswith("Error")), "crovver_ext._errors"),
+    "CrovverDeprecationWarning": "crovver_ext._deprecation",
+}
+_LAZY_MODELS = frozenset(__all__) - _HOMES.keys() - {"__version__"}
 
 
 def __getattr__(name: str) -> Any:
     import importlib
 
-    if name in _CLIENT_NAMES:
-        home = "crovver_ext._client"
-    elif name in _ERROR_NAMES:
-        home = "crovver_ext._errors"
-    elif name == "CrovverDeprecationWarning":
-        home = "crovver_ext._deprecation"
-    elif name in _LAZY_MODELS:
+    if name in _LAZY_MODELS:
         home = "crovver_ext._models"
+    elif name in _HOMES:
+        home = _HOMES[name]
     else:
         raise AttributeError(f"module 'crovver_ext' has no attribute {name!r}")
     value = getattr(importlib.import_module(home), name)
