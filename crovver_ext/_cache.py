@@ -54,15 +54,20 @@ class EntitlementStore(Protocol):
 class AsyncEntitlementStore(Protocol):
     """The same as :class:`EntitlementStore`, for ``AsyncCrovverClient``: every method is awaited."""
 
-    async def get(self, key: Key) -> bool | None: ...
+    async def get(self, key: Key) -> bool | None:
+        """The stored answer, or None (absent, expired, stored under an older generation)."""
 
-    async def generation(self, tenant_id: Hashable) -> Hashable: ...
+    async def generation(self, tenant_id: Hashable) -> Hashable:
+        """An opaque token for the tenant's current generation; read it before fetching."""
 
-    async def set(self, key: Key, value: bool, ttl: float, generation: Hashable) -> bool: ...
+    async def set(self, key: Key, value: bool, ttl: float, generation: Hashable) -> bool:
+        """Store for ``ttl`` seconds, only if the tenant's generation is still ``generation``."""
 
-    async def invalidate(self, tenant_id: Hashable | None = None) -> None: ...
+    async def invalidate(self, tenant_id: Hashable | None = None) -> None:
+        """Bump one tenant's generation (or everyone's): their stored answers are gone."""
 
-    def namespaced(self, namespace: str) -> AsyncEntitlementStore: ...
+    def namespaced(self, namespace: str) -> AsyncEntitlementStore:
+        """A view whose keys are apart from every other namespace's (one per API key and URL)."""
 
 
 def check_ttl(ttl: object) -> float:
@@ -96,7 +101,7 @@ class MemoryStore:
     """
 
     def __init__(self, max_entries: int = 10_000, clock: Callable[[], float] = time.monotonic) -> None:
-        self.max_entries = check_size(max_entries)
+        self.max_entries: int = check_size(max_entries)
         self._clock = clock
         self._entries: dict[Key, tuple[float, bool]] = {}  # insertion-ordered: oldest first
         self._by_tenant: dict[Hashable, set[Key]] = {}
@@ -106,6 +111,7 @@ class MemoryStore:
         self._lock = threading.Lock()
 
     def get(self, key: Key) -> bool | None:
+        """The cached answer, or None (absent, expired, or an unhashable question)."""
         try:
             entry = self._entries.get(key)
         except TypeError:  # an unhashable argument: never cached; validation will reject it
@@ -115,9 +121,11 @@ class MemoryStore:
         return None
 
     def generation(self, tenant_id: Hashable) -> int:
+        """The current tick: an answer fetched after reading it may be stored under it."""
         return self._tick
 
     def set(self, key: Key, value: bool, ttl: float, generation: Hashable) -> bool:
+        """Store for ``ttl`` seconds unless the tenant was invalidated since ``generation``."""
         tenant_id = key[0]
         with self._lock:
             if not isinstance(generation, int) or self._invalidated.get(tenant_id, self._floor) > generation:
@@ -130,6 +138,7 @@ class MemoryStore:
             return True
 
     def invalidate(self, tenant_id: Hashable | None = None) -> None:
+        """Drop one tenant's answers (or everyone's), and refuse answers fetched before now."""
         with self._lock:
             self._tick += 1
             if tenant_id is None:
@@ -178,7 +187,7 @@ class EntitlementCache:
         namespace: str = "",
     ) -> None:
         self.ttl = check_ttl(ttl)
-        self.max_entries = check_size(max_entries)
+        self.max_entries: int = check_size(max_entries)
         self._clock = clock
         self._shared = store  # the store as passed; each namespace gets its own view of it
         view: Any = MemoryStore(max_entries, clock) if store is None else store.namespaced(namespace)

@@ -452,9 +452,6 @@ class CrovverClient(_BaseClient):
     """
 
     _http: httpx.Client
-    credits: Credits
-    addons: Addons
-    capacity: Capacity
 
     credits: Credits
     """Credit pools: ``balance`` and ``consume`` (idempotent)."""
@@ -850,9 +847,6 @@ class AsyncCrovverClient(_BaseClient):
     """
 
     _http: httpx.AsyncClient
-    credits: AsyncCredits
-    addons: AsyncAddons
-    capacity: AsyncCapacity
 
     credits: AsyncCredits
     """Credit pools: ``balance`` and ``consume`` (idempotent)."""
@@ -1246,12 +1240,12 @@ class RawResponses:
 
     def __init__(self, client: CrovverClient) -> None:
         self._target = client
-        #: ``credits`` methods returning a ``RawResponse``.
         self.credits = RawCredits(client.credits)
-        #: ``addons`` methods returning a ``RawResponse``.
+        """``credits`` methods returning a ``RawResponse``."""
         self.addons = RawAddons(client.addons)
-        #: ``capacity`` methods returning a ``RawResponse``.
+        """``addons`` methods returning a ``RawResponse``."""
         self.capacity = RawCapacity(client.capacity)
+        """``capacity`` methods returning a ``RawResponse``."""
 
     create_tenant = raw_method(CrovverClient.create_tenant)
     get_tenant = raw_method(CrovverClient.get_tenant)
@@ -1276,12 +1270,12 @@ class AsyncRawResponses:
 
     def __init__(self, client: AsyncCrovverClient) -> None:
         self._target = client
-        #: ``credits`` methods returning a ``RawResponse``.
         self.credits = AsyncRawCredits(client.credits)
-        #: ``addons`` methods returning a ``RawResponse``.
+        """``credits`` methods returning a ``RawResponse``."""
         self.addons = AsyncRawAddons(client.addons)
-        #: ``capacity`` methods returning a ``RawResponse``.
+        """``addons`` methods returning a ``RawResponse``."""
         self.capacity = AsyncRawCapacity(client.capacity)
+        """``capacity`` methods returning a ``RawResponse``."""
 
     create_tenant = async_raw_method(AsyncCrovverClient.create_tenant)
     get_tenant = async_raw_method(AsyncCrovverClient.get_tenant)

@@ -24,17 +24,17 @@ R = TypeVar("R")
 class NoRetryOptions(TypedDict, total=False):
     """Options of one call that is never retried (checkout, proration checkout, bulk allocate)."""
 
-    #: Seconds for this call's attempt (a float, an ``httpx.Timeout``, or None for none).
     timeout: float | httpx.Timeout | None
-    #: Headers added to this call's request; the SDK's own (auth, idempotency) cannot be replaced.
+    """Seconds for this call's attempt (a float, an ``httpx.Timeout``, or None for none)."""
     extra_headers: Mapping[str, str]
+    """Headers added to this call's request; the SDK's own (auth, idempotency) cannot be replaced."""
 
 
 class RequestOptions(NoRetryOptions, total=False):
     """Options of one call: ``client.get_plans(timeout=5, max_retries=0, extra_headers={...})``."""
 
-    #: Extra attempts for this call on network errors, 408, 429 and 5xx.
     max_retries: int
+    """Extra attempts for this call on network errors, 408, 429 and 5xx."""
 
 
 _OPTION_NAMES = frozenset(RequestOptions.__annotations__)
@@ -93,18 +93,18 @@ class RawResponse(Generic[R]):
     )
 
     def __init__(self, response: httpx.Response, retries_taken: int, result: R) -> None:
-        #: The HTTP status of the final attempt.
         self.status_code: int = response.status_code
-        #: Its headers, read-only (a repeated header's values are joined with ", ").
+        """The HTTP status of the final attempt."""
         self.headers: Mapping[str, str] = types.MappingProxyType(dict(response.headers.items()))
-        #: The id Crovver gave the request (``x-request-id``), or None.
+        """Its headers, read-only (a repeated header's values are joined with ", ")."""
         self.request_id: str | None = request_id_of(response.headers)
-        #: How long the final attempt took.
+        """The id Crovver gave the request (``x-request-id``), or None."""
         self.elapsed: dt.timedelta = response.elapsed
-        #: How many retries the call took before this response (0: the first attempt).
+        """How long the final attempt took."""
         self.retries_taken: int = retries_taken
-        #: The underlying ``httpx.Response`` (its body already read).
+        """How many retries the call took before this response (0: the first attempt)."""
         self.http_response: httpx.Response = response
+        """The underlying ``httpx.Response`` (its body already read)."""
         self._result = result
 
     def parse(self) -> R:

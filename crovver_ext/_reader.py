@@ -82,6 +82,7 @@ class FrozenDict(dict[str, T]):
     __slots__ = ()
 
     def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
+        """Refused with ``TypeError``: a Crovver result is read-only."""
         raise TypeError("this mapping is read-only (it is part of a Crovver result)")
 
     __setitem__ = __delitem__ = __ior__ = _read_only
@@ -112,6 +113,7 @@ class FrozenList(list[T]):
     __slots__ = ()
 
     def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
+        """Refused with ``TypeError``: a Crovver result is read-only."""
         raise TypeError("this list is read-only (it is part of a Crovver result)")
 
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only

@@ -60,7 +60,7 @@ from crovver_ext._cache import Key, MemoryStore
 
 __all__ = ["AsyncRedisEntitlementStore", "CircuitBreaker", "RedisEntitlementStore", "RedisLayout"]
 
-logger = logging.getLogger("crovver")
+logger: logging.Logger = logging.getLogger("crovver")
 
 DEFAULT_SOCKET_TIMEOUT = 0.25
 DEFAULT_COOLDOWN = 5.0
@@ -138,16 +138,19 @@ class CircuitBreaker:
     ) -> None:
         if isinstance(cooldown, bool) or not isinstance(cooldown, (int, float)) or not 0 <= cooldown < 1e9:
             raise ValueError(f"cooldown must be a non-negative number of seconds, got {cooldown!r}")
-        self.cooldown = float(cooldown)
+        self.cooldown: float = float(cooldown)
+        """Seconds to skip Redis after a failure."""
         self._clock = clock
         self._retry_at: float | None = None  # None: closed (Redis in use)
         self._lock = threading.Lock()
 
     @property
     def open(self) -> bool:
+        """Whether Redis is being skipped right now (after a failure, until the cooldown ends)."""
         return self._retry_at is not None
 
     def allow(self) -> bool:
+        """Whether a call may try Redis now."""
         retry_at = self._retry_at
         return retry_at is None or self._clock() >= retry_at
 
@@ -164,6 +167,7 @@ class CircuitBreaker:
         return True
 
     def failed(self, error: BaseException) -> None:
+        """Record a Redis failure: skip Redis for ``cooldown`` seconds (warns once per outage)."""
         with self._lock:
             was_closed = self._retry_at is None
             self._retry_at = self._clock() + self.cooldown
@@ -191,10 +195,15 @@ class RedisLayout:
 
     def __init__(self, prefix: str, namespace: str) -> None:
         self.prefix = prefix
+        """The prefix of every key this store writes."""
         self.namespace = namespace
-        self.base = f"{prefix}:{{{namespace}}}:"
-        self.all_generation = self.base + "g"
-        self.channel = f"{prefix}:invalidations"
+        """The organization's namespace (a hash of the API key and URL)."""
+        self.base: str = f"{prefix}:{{{namespace}}}:"
+        """The start of every key of this namespace (one Redis Cluster hash slot)."""
+        self.all_generation: str = self.base + "g"
+        """The key of the generation shared by every tenant of the namespace."""
+        self.channel: str = f"{prefix}:invalidations"
+        """The pub/sub channel invalidations are announced on."""
 
     @staticmethod
     def _json(value: object) -> str:
@@ -207,13 +216,16 @@ class RedisLayout:
         return self.base + "a:" + self._json(list(key))
 
     def generation_key(self, tenant_id: Hashable) -> str | None:
+        """The Redis key of a tenant's generation; None when the tenant id is not a string."""
         return None if type(tenant_id) is not str else self.base + "t:" + self._json(tenant_id)
 
     def keys(self, key: Key) -> list[str] | None:
+        """The keys the read and write scripts touch for a question; None when it cannot be cached."""
         answer, tenant = self.answer_key(key), self.generation_key(key[0] if key else None)
         return None if answer is None or tenant is None else [answer, self.all_generation, tenant]
 
     def message(self, tenant_id: Hashable | None) -> str:
+        """The invalidation message for a tenant (None: everyone) of this namespace."""
         return self._json([self.namespace, tenant_id])
 
     @staticmethod
@@ -229,6 +241,7 @@ class RedisLayout:
 
     @staticmethod
     def read_generation(reply: object) -> tuple[str, str] | None:
+        """(everyone's, the tenant's) generation from the generation script; None if unreadable."""
         if isinstance(reply, list) and len(reply) == 2:
             everyone, tenant = _text(reply[0]), _text(reply[1])
             if everyone and tenant:
@@ -247,6 +260,7 @@ class RedisLayout:
 
     @staticmethod
     def set_args(value: bool, ttl: float, generation: tuple[str, str]) -> list[str]:
+        """The write script's arguments for an answer, its TTL and the generation read before."""
         ttl_ms = max(1, round(ttl * 1000))
         return [
             FORMAT,
@@ -292,9 +306,9 @@ class _NearCache:
     def __init__(self, ttl: float, subscriber: redis.Redis, channel: str, clock: Callable[[], float]) -> None:
         if isinstance(ttl, bool) or not isinstance(ttl, (int, float)) or not 0 < ttl < 1e9:
             raise ValueError(f"near_cache_ttl must be a positive number of seconds, got {ttl!r}")
-        self.ttl = float(ttl)
-        self.memory = MemoryStore(NEAR_CACHE_SIZE, clock)
-        self.live = False  # subscribed: only then may answers come from here
+        self.ttl: float = float(ttl)
+        self.memory: MemoryStore = MemoryStore(NEAR_CACHE_SIZE, clock)
+        self.live: bool = False  # subscribed: only then may answers come from here
         self._subscriber = subscriber
         self._channel = channel
         self._closed = threading.Event()
@@ -303,6 +317,7 @@ class _NearCache:
         _NEAR_CACHES.add(self)
 
     def start(self) -> None:
+        """Start listening for invalidations in a background thread (once)."""
         if self._thread is None:
             with self._start_lock:
                 if self._thread is None and not self._closed.is_set():
@@ -312,6 +327,7 @@ class _NearCache:
                     self._thread.start()
 
     def drop(self, namespace: str, tenant_id: Hashable | None) -> None:
+        """Forget one tenant's answers of a namespace (None: everyone's)."""
         self.memory.invalidate(None if tenant_id is None else (namespace, tenant_id))
 
     def _listen(self) -> None:
@@ -343,6 +359,7 @@ class _NearCache:
             self._closed.wait(0.2)  # then subscribe again
 
     def close(self) -> None:
+        """Stop listening; answers are no longer served from here."""
         self._closed.set()
         self.live = False
         thread = self._thread
@@ -358,10 +375,11 @@ class _Shared:
         self.prefix = prefix
         self.breaker = breaker
         self.near = near
-        self.generation = client.register_script(_GENERATION_LUA)
-        self.get = client.register_script(_GET_LUA)
-        self.set = client.register_script(_SET_LUA)
-        self.invalidate = client.register_script(_INVALIDATE_LUA)
+        # redis-py Script objects (sync or asyncio, by the client): called, not inspected.
+        self.generation: Any = client.register_script(_GENERATION_LUA)
+        self.get: Any = client.register_script(_GET_LUA)
+        self.set: Any = client.register_script(_SET_LUA)
+        self.invalidate: Any = client.register_script(_INVALIDATE_LUA)
         # Namespaces where an invalidation failed while Redis was down: redone as "everyone" once
         # Redis answers, since other processes may hold answers it should have dropped.
         self.lost: dict[str, RedisLayout] = {}
@@ -381,6 +399,7 @@ class _StoreBase:
             shared.near.start()
 
     def namespaced(self, namespace: str) -> Self:
+        """A view of the same Redis connection and near-cache for another namespace."""
         return type(self)._view(self._shared, namespace)
 
     @classmethod
@@ -391,6 +410,7 @@ class _StoreBase:
 
     @property
     def breaker(self) -> CircuitBreaker:
+        """The circuit breaker shared by this store and its namespaced views."""
         return self._shared.breaker
 
     def _near_key(self, key: Key) -> Key:
@@ -534,24 +554,28 @@ class RedisEntitlementStore(_StoreBase):
         return reply
 
     def get(self, key: Key) -> bool | None:
+        """The stored answer, or None (absent, expired, older generation, or Redis failing)."""
         hit, keys, near_generation = self._plan_get(key)
         if keys is None:
             return hit
         return self._land_get(key, self._call(self._shared.get, keys, [FORMAT]), near_generation)
 
     def generation(self, tenant_id: Hashable) -> Hashable:
+        """The tenant's current generation token (read before asking Crovver)."""
         keys = self._plan_generation(tenant_id)
         if keys is None:
             return None
         return self._land_generation(self._call(self._shared.generation, keys, [GENERATION_TTL_MS]))
 
     def set(self, key: Key, value: bool, ttl: float, generation: Hashable) -> bool:
+        """Store for ``ttl`` seconds if the tenant's generation is unchanged; False when not stored."""
         plan = self._plan_set(key, value, ttl, generation)
         if plan is None:
             return False
         return self._land_set(key, value, ttl, generation, self._call(self._shared.set, *plan))
 
     def invalidate(self, tenant_id: Hashable | None = None) -> None:
+        """Drop one tenant's answers (or everyone's) in Redis and, by message, in every near-cache."""
         plan = self._plan_invalidate(tenant_id)
         if plan is not None:
             self._land_invalidate(self._call(self._shared.invalidate, *plan))
@@ -628,24 +652,28 @@ class AsyncRedisEntitlementStore(_StoreBase):
         return reply
 
     async def get(self, key: Key) -> bool | None:
+        """The stored answer, or None (absent, expired, older generation, or Redis failing)."""
         hit, keys, near_generation = self._plan_get(key)
         if keys is None:
             return hit
         return self._land_get(key, await self._call(self._shared.get, keys, [FORMAT]), near_generation)
 
     async def generation(self, tenant_id: Hashable) -> Hashable:
+        """The tenant's current generation token (read before asking Crovver)."""
         keys = self._plan_generation(tenant_id)
         if keys is None:
             return None
         return self._land_generation(await self._call(self._shared.generation, keys, [GENERATION_TTL_MS]))
 
     async def set(self, key: Key, value: bool, ttl: float, generation: Hashable) -> bool:
+        """Store for ``ttl`` seconds if the tenant's generation is unchanged; False when not stored."""
         plan = self._plan_set(key, value, ttl, generation)
         if plan is None:
             return False
         return self._land_set(key, value, ttl, generation, await self._call(self._shared.set, *plan))
 
     async def invalidate(self, tenant_id: Hashable | None = None) -> None:
+        """Drop one tenant's answers (or everyone's) in Redis and, by message, in every near-cache."""
         plan = self._plan_invalidate(tenant_id)
         if plan is not None:
             self._land_invalidate(await self._call(self._shared.invalidate, *plan))

@@ -22,6 +22,7 @@ def build(output: Path) -> None:
     """Render the reference into ``output`` (replaced); any warning is an error."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
+        warnings.filterwarnings("ignore", surface.TYPEDDICT_KEY_WARNING, UserWarning)
         for name in surface.DOCUMENTED_MODULES:
             surface.load(name)  # resolves the lazily loaded names before pdoc reads the modules
         pdoc.render.configure(docformat="google", show_source=False, search=True)

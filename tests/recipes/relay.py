@@ -9,6 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
+from crovver_ext import CrovverClient
+from crovver_ext.testing import ControlPlane
 from crovver_ext.webhooks import SIGNATURE_HEADER
 
 #: (raw body, X-Crovver-Signature or None) -> the app's HTTP status
@@ -53,3 +55,22 @@ class DeliveryRelay:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()
+
+
+def cancel_through(control: ControlPlane, relay: DeliveryRelay, secret: str, tenant_id: str) -> None:
+    """Register the relay and cancel the tenant's subscription: Crovver sends it
+    ``subscription.canceled`` (waited for)."""
+    control.register_webhook(relay.url, secret=secret)
+    with CrovverClient() as crovver:  # from CROVVER_SECRET_KEY / CROVVER_BASE_URL
+        subscription = crovver.get_subscriptions(tenant_id).subscriptions[0]
+        crovver.cancel_subscription(subscription.id, tenant_id, "too_expensive")
+    assert control.flush_webhooks()
+
+
+def cancel_and_redeliver(control: ControlPlane, relay: DeliveryRelay, secret: str) -> None:
+    """Cancel ``ws_active``'s subscription through the relay, then have Crovver deliver that
+    event a second time, as it does when a delivery is retried: the same bytes, the same id."""
+    cancel_through(control, relay, secret, "ws_active")
+    [delivery] = [d for d in control.webhook_deliveries() if d["type"] == "subscription.canceled"]
+    control.resend_webhook(delivery["id"])
+    assert control.flush_webhooks()

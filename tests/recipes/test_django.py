@@ -21,7 +21,7 @@ from tests.webhooks.test_signatures import EVENT, body_of
 
 from .conftest import WEBHOOK_SECRET
 from .readme import README, recipe
-from .relay import DeliveryRelay
+from .relay import DeliveryRelay, cancel_and_redeliver, cancel_through
 
 MODULE = "readme_django_recipe"
 
@@ -50,9 +50,10 @@ def recipe_module(crovver_env: LocalCrovver) -> Iterator[types.ModuleType]:
             ROOT_URLCONF=MODULE, **{k: v for k, v in project_settings.items() if k.isupper()}
         ):
             exec(compile(recipe("django"), str(README), "exec"), module.__dict__)
+            get_crovver = module.get_crovver  # a test may stand in another client
             yield module
-            if module.get_crovver.cache_info().currsize:
-                module.get_crovver().close()
+            if get_crovver.cache_info().currsize:
+                get_crovver().close()
     finally:
         del sys.modules[MODULE]
 
@@ -103,15 +104,8 @@ def test_webhooks_from_the_local_crovver_are_verified_and_handled_once(
         response = client.post("/webhooks/crovver", body, content_type="application/json", headers=headers)
         return int(response.status_code)
 
-    control = crovver_env.control
-    with DeliveryRelay(forward) as relay, CrovverClient() as crovver:
-        control.register_webhook(relay.url, secret=WEBHOOK_SECRET)
-        subscription = crovver.get_subscriptions("ws_active").subscriptions[0]
-        crovver.cancel_subscription(subscription.id, "ws_active", "too_expensive")
-        assert control.flush_webhooks()
-        [delivery] = [d for d in control.webhook_deliveries() if d["type"] == "subscription.canceled"]
-        control.resend_webhook(delivery["id"])  # a retried delivery: the same bytes, the same id
-        assert control.flush_webhooks()
+    with DeliveryRelay(forward) as relay:
+        cancel_and_redeliver(crovver_env.control, relay, WEBHOOK_SECRET)
 
     assert relay.statuses == [200, 200]
     [event] = handled
@@ -121,6 +115,28 @@ def test_webhooks_from_the_local_crovver_are_verified_and_handled_once(
         "ws_active",
         "pending_cancel",
     )
+
+
+def test_a_cancellation_webhook_reaches_the_gate_through_a_long_cache(
+    client: Client, recipe_module: types.ModuleType, crovver_env: LocalCrovver
+) -> None:
+    # ws_manual's cancellation takes effect at once; with an hour of entitlement cache, only the
+    # webhook view's apply_event can make the gate see it before the hour is up.
+    with CrovverClient(entitlement_cache_ttl=3600) as cached:
+        recipe_module.get_crovver = lambda: cached  # the views look it up when called
+        assert report(client, "ws_manual").status_code == 200
+
+        def forward(body: bytes, signature: str | None) -> int:
+            headers = {} if signature is None else {SIGNATURE_HEADER: signature}
+            response = client.post(
+                "/webhooks/crovver", body, content_type="application/json", headers=headers
+            )
+            return int(response.status_code)
+
+        with DeliveryRelay(forward) as relay:
+            cancel_through(crovver_env.control, relay, WEBHOOK_SECRET, "ws_manual")
+        assert relay.statuses == [200]
+        assert report(client, "ws_manual").status_code == 402
 
 
 def test_forged_tampered_and_non_post_webhooks_are_refused(client: Client) -> None:

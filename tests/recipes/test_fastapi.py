@@ -17,14 +17,14 @@ with warnings.catch_warnings():
     )
     from fastapi.testclient import TestClient
 
-from crovver_ext import AsyncCrovverClient, CrovverClient
+from crovver_ext import AsyncCrovverClient
 from crovver_ext.testing import LocalCrovver, sign_webhook
 from crovver_ext.webhooks import SIGNATURE_HEADER, WebhookEvent
 from tests.webhooks.test_signatures import EVENT, body_of
 
 from .conftest import WEBHOOK_SECRET
 from .readme import README, recipe
-from .relay import DeliveryRelay
+from .relay import DeliveryRelay, cancel_and_redeliver, cancel_through
 
 
 @pytest.fixture
@@ -95,19 +95,36 @@ def test_webhooks_from_the_local_crovver_are_verified_and_handled_once(
         headers = {} if signature is None else {SIGNATURE_HEADER: signature}
         return client.post("/webhooks/crovver", content=body, headers=headers).status_code
 
-    control = crovver_env.control
-    with DeliveryRelay(forward) as relay, CrovverClient() as crovver:
-        control.register_webhook(relay.url, secret=WEBHOOK_SECRET)
-        subscription = crovver.get_subscriptions("ws_active").subscriptions[0]
-        crovver.cancel_subscription(subscription.id, "ws_active", "too_expensive")
-        assert control.flush_webhooks()
-        [delivery] = [d for d in control.webhook_deliveries() if d["type"] == "subscription.canceled"]
-        control.resend_webhook(delivery["id"])  # a retried delivery: the same bytes, the same id
-        assert control.flush_webhooks()
+    with DeliveryRelay(forward) as relay:
+        cancel_and_redeliver(crovver_env.control, relay, WEBHOOK_SECRET)
 
     assert relay.statuses == [200, 200]
     assert len(handled) == 1
     assert recipe_module["subscription_status"] == {"ws_active": "pending_cancel"}
+
+
+def test_a_cancellation_webhook_reaches_the_gate_through_a_long_cache(
+    recipe_module: dict[str, Any], crovver_env: LocalCrovver
+) -> None:
+    # ws_manual's cancellation takes effect at once. With an hour of entitlement cache, only the
+    # webhook route's apply_event can make the gate see it before the hour is up.
+    app = recipe_module["app"]
+    with TestClient(app) as client:
+        cached = AsyncCrovverClient(entitlement_cache_ttl=3600)
+        app.state.crovver = cached
+        try:
+            assert report_status(client, "ws_manual") == 200
+
+            def forward(body: bytes, signature: str | None) -> int:
+                headers = {} if signature is None else {SIGNATURE_HEADER: signature}
+                return client.post("/webhooks/crovver", content=body, headers=headers).status_code
+
+            with DeliveryRelay(forward) as relay:
+                cancel_through(crovver_env.control, relay, WEBHOOK_SECRET, "ws_manual")
+            assert relay.statuses == [200]
+            assert report_status(client, "ws_manual") == 402
+        finally:
+            client.portal.call(cached.aclose)  # in the app's event loop
 
 
 def test_forged_and_tampered_webhooks_are_400(client: TestClient) -> None:
