@@ -44,8 +44,9 @@ $(GEN_VENV)/.installed-$(GENERATOR_VERSION)-$(RUFF_VERSION):
 
 GEN_STAMP := $(GEN_VENV)/.installed-$(GENERATOR_VERSION)-$(RUFF_VERSION)
 
-# Writes OUT/crovver_api and OUT/provenance.json. The generator finds ruff on PATH, so PATH starts
-# with the pinned one; the post hooks in generator-config.yaml run it --isolated.
+# Writes OUT/crovver_api, its operations.py (the operation table, by .codegen/operations.py) and
+# OUT/provenance.json. The generator finds ruff on PATH, so PATH starts with the pinned one; the post
+# hooks in generator-config.yaml run it --isolated.
 .PHONY: generate-into
 generate-into: $(GEN_STAMP)
 	@test -n "$(OUT)" || { echo "usage: make generate-into OUT=folder" >&2; exit 2; }
@@ -54,6 +55,9 @@ generate-into: $(GEN_STAMP)
 	cd "$(OUT)" && PATH="$(abspath $(GEN_VENV))/bin:$$PATH" openapi-python-client generate \
 		--path "$(CURDIR)/openapi.yaml" --config "$(CURDIR)/generator-config.yaml" \
 		--meta none --output-path crovver_api --overwrite --fail-on-warning > /dev/null
+	$(GEN_VENV)/bin/python .codegen/operations.py openapi.yaml "$(OUT)/crovver_api/operations.py"
+	$(GEN_VENV)/bin/ruff check --isolated --quiet --target-version py311 "$(OUT)/crovver_api/operations.py"
+	$(GEN_VENV)/bin/ruff format --isolated --quiet --check --line-length 120 "$(OUT)/crovver_api/operations.py"
 	rm -rf "$(OUT)/crovver_api/.ruff_cache"
 	printf '{\n  "generator": "openapi-python-client %s",\n  "ruff": "%s",\n  "spec_sha256": "%s",\n  "config_sha256": "%s",\n  "command": "openapi-python-client generate --meta none --overwrite --fail-on-warning --config generator-config.yaml"\n}\n' \
 		"$$($(GEN_VENV)/bin/python -c 'import importlib.metadata as m; print(m.version("openapi-python-client"))')" \
@@ -75,12 +79,12 @@ check-generated: $(GEN_STAMP)
 	fi; echo "generated/ matches openapi.yaml"
 
 lint: install
-	$(BIN)/ruff check crovver_ext tests
-	$(BIN)/ruff format --check crovver_ext tests
+	$(BIN)/ruff check crovver_ext tests .codegen
+	$(BIN)/ruff format --check crovver_ext tests .codegen
 
 format: install
-	$(BIN)/ruff check --fix crovver_ext tests
-	$(BIN)/ruff format crovver_ext tests
+	$(BIN)/ruff check --fix crovver_ext tests .codegen
+	$(BIN)/ruff format crovver_ext tests .codegen
 
 typecheck: install
 	$(BIN)/mypy

@@ -13,22 +13,16 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from crovver_api.operations import OPERATIONS
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
 SPEC_URI = "urn:crovver:openapi"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
-# Operations the public key may call (crovver-api.md, "Credentials"); the rest need the secret key.
-PUBLIC_KEY_OPERATIONS = {
-    "get_plans",
-    "get_subscription_status",
-    "can_access",
-    "get_credit_balance",
-    "list_available_addons",
-    "get_active_addons",
-    "create_checkout_token",
-    "create_portal_token",
-}
+# Operations the public key may call (openapi.yaml's security, via the generated operation table);
+# the rest need the secret key. tests/contract/test_operation_table.py holds the hand-written oracle.
+PUBLIC_KEY_OPERATIONS = frozenset(op.operation_id for op in OPERATIONS.values() if "public" in op.credentials)
 
 
 @functools.cache

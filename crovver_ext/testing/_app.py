@@ -18,6 +18,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from crovver_api.operations import OPERATIONS
+
 from . import _api_billing as billing
 from . import _api_capacity as capacity
 from . import _api_core as core
@@ -25,7 +27,7 @@ from ._clock import DEFAULT_START, Clock, iso, parse_iso, to_utc
 from ._control import handle_control
 from ._faults import Fault, Faults, LogEntry, RequestLog
 from ._lifecycle import Event, advance
-from ._routing import Ctx, ResponseTuple, Route, json_response, parse_query, split_path
+from ._routing import Ctx, Handler, ResponseTuple, Route, json_response, parse_query, split_path
 from ._seed import apply_seed, load_seed
 from ._store import Row, Store, set_meta
 from ._webhooks import Webhooks
@@ -34,36 +36,54 @@ from ._wire import MAX_BODY, ApiError, Fields, envelope, parse_object
 _log = logging.getLogger("crovver_ext.testing")
 T = TypeVar("T")
 
-_P = "/api/public"
-ROUTES: tuple[Route, ...] = (
-    Route("POST", f"{_P}/tenants", core.create_tenant, "secret"),
-    Route("GET", f"{_P}/tenants", core.get_tenants, "secret", json_body=False),
-    Route("GET", f"{_P}/plans", core.list_plans, "public", json_body=False),
-    Route("GET", f"{_P}/supported-providers", core.supported_providers, "secret", json_body=False),
-    Route("GET", f"{_P}/subscriptions", core.list_subscriptions, "secret", json_body=False),
-    Route("GET", f"{_P}/subscriptions/status", core.subscription_status, "public", json_body=False),
-    Route("POST", f"{_P}/subscriptions/{{id}}/cancel", core.cancel_subscription, "secret"),
-    Route("POST", f"{_P}/can-access", core.can_access, "public"),
-    Route("GET", f"{_P}/can-access", core.can_access, "public", json_body=False),
-    Route("GET", f"{_P}/credits/balance", billing.credit_balance, "public", json_body=False),
-    Route("POST", f"{_P}/credits/consume", billing.consume_credits, "secret"),
-    Route(
-        "GET", f"{_P}/tenants/{{id}}/addons/available", billing.addons_available, "public", json_body=False
-    ),
-    Route("POST", f"{_P}/tenants/{{id}}/addons/purchase", billing.purchase_addon, "secret"),
-    Route("GET", f"{_P}/tenants/{{id}}/addons/active", billing.addons_active, "public", json_body=False),
-    Route("POST", f"{_P}/record-usage", core.record_usage, "secret"),
-    Route("POST", f"{_P}/check-usage-limit", core.check_usage_limit, "secret"),
-    Route("POST", f"{_P}/checkout", billing.create_checkout, "secret"),
-    Route("GET", f"{_P}/billing/invoices", billing.list_invoices, "secret", json_body=False),
-    Route("POST", f"{_P}/auth/checkout-token", billing.checkout_token, "public"),
-    Route("POST", f"{_P}/auth/portal-token", billing.portal_token, "public"),
-    Route("POST", f"{_P}/capacity/count", capacity.capacity_count, "secret"),
-    Route("POST", f"{_P}/capacity/allocate", capacity.allocate, "secret"),
-    Route("POST", f"{_P}/capacity/bulk-allocate", capacity.bulk_allocate, "secret"),
-    Route("GET", f"{_P}/capacity/allocations", capacity.list_allocations, "secret", json_body=False),
-    Route("POST", f"{_P}/capacity/proration-checkout", capacity.proration_checkout, "secret"),
-)
+#: The handler of each operation in openapi.yaml; method, path and credentials come from the spec's
+#: operation table (crovver_api.operations), so the router cannot drift from it.
+HANDLERS: dict[str, Handler] = {
+    "create_tenant": core.create_tenant,
+    "get_tenants": core.get_tenants,
+    "get_plans": core.list_plans,
+    "get_supported_providers": core.supported_providers,
+    "get_subscriptions": core.list_subscriptions,
+    "get_subscription_status": core.subscription_status,
+    "cancel_subscription": core.cancel_subscription,
+    "can_access": core.can_access,
+    "can_access_by_query": core.can_access,
+    "get_credit_balance": billing.credit_balance,
+    "consume_credits": billing.consume_credits,
+    "list_available_addons": billing.addons_available,
+    "purchase_addon": billing.purchase_addon,
+    "get_active_addons": billing.addons_active,
+    "record_usage": core.record_usage,
+    "check_usage_limit": core.check_usage_limit,
+    "create_checkout_session": billing.create_checkout,
+    "get_invoices": billing.list_invoices,
+    "create_checkout_token": billing.checkout_token,
+    "create_portal_token": billing.portal_token,
+    "get_capacity_count": capacity.capacity_count,
+    "allocate_seat": capacity.allocate,
+    "bulk_allocate_seats": capacity.bulk_allocate,
+    "list_seat_allocations": capacity.list_allocations,
+    "create_proration_checkout": capacity.proration_checkout,
+}
+
+
+def _routes() -> tuple[Route, ...]:
+    if HANDLERS.keys() != OPERATIONS.keys():
+        unhandled, unknown = OPERATIONS.keys() - HANDLERS.keys(), HANDLERS.keys() - OPERATIONS.keys()
+        raise RuntimeError(f"handlers out of step with openapi.yaml: none for {unhandled}, stale {unknown}")
+    return tuple(
+        Route(
+            op.method,
+            op.path,
+            HANDLERS[op.operation_id],
+            "public" if "public" in op.credentials else "secret",
+            json_body=op.method != "GET",
+        )
+        for op in OPERATIONS.values()
+    )
+
+
+ROUTES: tuple[Route, ...] = _routes()
 
 
 @dataclass
