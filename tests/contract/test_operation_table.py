@@ -32,8 +32,10 @@ INVALIDATE_TENANT = {
     "create_proration_checkout",
 }
 DEPRECATED = {"record_usage": "credits.consume", "check_usage_limit": "credits.balance"}
-# What a public key may call (crovver-api.md "Credentials", plus crovver-react's GET can-access).
+# What a public key may call: crovver-api.md "Credentials", crovver-react's GET can-access, and
+# check-usage-limit (docs: api-reference/usage/check-limit.mdx, "secret key ... or public key").
 PUBLIC = {
+    "check_usage_limit",
     "get_plans",
     "get_subscription_status",
     "can_access",

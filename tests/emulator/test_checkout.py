@@ -212,10 +212,10 @@ def test_tokens(public: httpx.Client, kind: str, url_key: str) -> None:
     response = public.post(
         f"/api/public/auth/{kind}", json={"externalTenantId": "ws_active", "returnUrl": "https://app.test"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 201
     body = response.json()
-    assert body["data"]["expiresAt"] == "2026-01-01T01:00:00.000Z"
-    assert body["meta"]["expiresIn"] == 3600
+    assert body["data"]["expiresAt"] == "2026-01-01T00:10:00.000Z"
+    assert body["meta"]["expiresIn"] == 600
     assert body["meta"][url_key].endswith(body["data"]["token"])
     unknown = public.post(
         f"/api/public/auth/{kind}", json={"externalTenantId": "nope", "returnUrl": "https://app.test"}

@@ -86,9 +86,9 @@ def test_spec_examples_map_onto_models() -> None:
     )
     assert replay.already_processed and replay.requires_payment  # inferred from the checkout URL
 
-    token_example = _example("create_checkout_token")
+    token_example = _example("create_checkout_token", "201")
     token = _client(token_example["data"], meta=token_example["meta"]).create_checkout_token("t", "https://r")
-    assert token.url and token.url.endswith("ct_9f8e7d6c5b4a") and token.expires_in == 900
+    assert token.url and token.url.endswith("ct_9f8e7d6c5b4a") and token.expires_in == 600
 
     at_capacity = _client(_example("allocate_seat", name="atCapacity")["data"]).capacity.allocate("t", "u")
     assert at_capacity.requires_proration and not at_capacity.allocated
