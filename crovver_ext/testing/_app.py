@@ -23,9 +23,10 @@ from crovver_api.operations import OPERATIONS
 from . import _api_billing as billing
 from . import _api_capacity as capacity
 from . import _api_core as core
+from ._client import IN_PROCESS_URL
 from ._clock import DEFAULT_START, Clock, iso, parse_iso, to_utc
 from ._control import handle_control
-from ._faults import Fault, Faults, LogEntry, RequestLog
+from ._faults import DEFAULT_LOG_SIZE, Fault, Faults, LogEntry, RequestLog
 from ._lifecycle import Event, advance
 from ._routing import Ctx, Handler, ResponseTuple, Route, json_response, parse_query, split_path
 from ._seed import apply_seed, load_seed
@@ -122,12 +123,14 @@ class Emulator:
         db: str | None = None,
         seed: str | Path | dict[str, Any] | None = None,
         start: datetime | None = None,
-        base_url: str = "http://127.0.0.1",
+        base_url: str = IN_PROCESS_URL,
+        request_log_size: int = DEFAULT_LOG_SIZE,
     ) -> None:
+        self.log = RequestLog(request_log_size)
         self.store = Store(db)
         self.faults = Faults()
-        self.log = RequestLog()
         self.webhooks = Webhooks()
+        #: Where the URLs it mints (checkout, portal) point: configured, never the request's Host.
         self.base_url = base_url
         self.internal_errors = 0
         if self.store.initialised():
@@ -258,6 +261,8 @@ class Emulator:
         """Answer one request. Never raises: unexpected errors become a 500 envelope."""
         heads = {k.lower(): v for k, v in headers.items()}
         try:
+            if method.upper() not in KNOWN_METHODS:
+                return _method_not_allowed(method, path)
             if _is_control(path):
                 return handle_control(self, method.upper(), path, query, heads, body)
             return self._api(method.upper(), path, query, heads, body)
@@ -292,7 +297,6 @@ class Emulator:
         if len(body) > MAX_BODY:
             raise ApiError(413, "PAYLOAD_TOO_LARGE", f"Request body exceeds {MAX_BODY} bytes")
         query_values = parse_query(query)
-        base_url = f"http://{headers['host']}" if headers.get("host") else self.base_url
         events: list[Event] = []
         with self.store.transaction() as conn:
             org = _authenticate(conn, route.access, headers, query_values)
@@ -304,12 +308,24 @@ class Emulator:
                 params=params,
                 query=Fields(query_values, from_query=True),
                 body=Fields(values),
-                base_url=base_url,
+                base_url=self.base_url,
                 events=events,
             )
             reply = route.handler(ctx)
         self.webhooks.publish(events)
         return reply.status, envelope(reply.data, reply.meta)
+
+
+#: Methods routed as usual (a wrong one for a path is a 405 naming the right ones); any other
+#: method (TRACE, CONNECT, inventions) is a 405 wherever it is sent.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def _method_not_allowed(method: str, path: str) -> ResponseTuple:
+    segments = split_path(path)
+    allowed = sorted({r.method for r in ROUTES if r.match(segments) is not None}) or ["GET", "POST"]
+    err = ApiError(405, "METHOD_NOT_ALLOWED", f"Method {method[:32]!r} is not supported")
+    return json_response(405, err.body(), [("Allow", ", ".join(allowed))])
 
 
 def _is_control(path: str) -> bool:
