@@ -16,7 +16,7 @@ GENERATOR_PINS := openapi-python-client==$(GENERATOR_VERSION) ruff==$(RUFF_VERSI
 	MarkupSafe==3.0.4 ruamel.yaml==0.19.1 pydantic==2.14.4 pydantic_core==2.50.5
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: help install generate check-generated lint format typecheck pytest test demo bench clean
+.PHONY: help install generate check-generated lint format typecheck pytest test demo bench fuzz clean
 
 help:
 	@echo "make demo             start a local Crovver and walk through the SDK"
@@ -24,6 +24,7 @@ help:
 	@echo "make install          create .venv with the SDK and its dev tools"
 	@echo "make generate         regenerate generated/crovver_api from openapi.yaml"
 	@echo "make check-generated  fail if generated/ differs from what openapi.yaml produces"
+	@echo "make fuzz             schemathesis against the local Crovver, every check (FUZZ_ARGS=...)"
 	@echo "make lint | format | typecheck | pytest | bench | clean"
 
 install: $(VENV)/.installed
@@ -44,8 +45,8 @@ $(GEN_VENV)/.installed-$(GENERATOR_VERSION)-$(RUFF_VERSION):
 
 GEN_STAMP := $(GEN_VENV)/.installed-$(GENERATOR_VERSION)-$(RUFF_VERSION)
 
-# Writes OUT/crovver_api, its operations.py (the operation table, by .codegen/operations.py) and
-# OUT/provenance.json. The generator finds ruff on PATH, so PATH starts with the pinned one; the post
+# Writes OUT/crovver_api, its operations.py and request_schemas.py (the operation table and what
+# each operation accepts, by .codegen/) and OUT/provenance.json. The generator finds ruff on PATH, so PATH starts with the pinned one; the post
 # hooks in generator-config.yaml run it --isolated.
 .PHONY: generate-into
 generate-into: $(GEN_STAMP)
@@ -56,8 +57,11 @@ generate-into: $(GEN_STAMP)
 		--path "$(CURDIR)/openapi.yaml" --config "$(CURDIR)/generator-config.yaml" \
 		--meta none --output-path crovver_api --overwrite --fail-on-warning > /dev/null
 	$(GEN_VENV)/bin/python .codegen/operations.py openapi.yaml "$(OUT)/crovver_api/operations.py"
-	$(GEN_VENV)/bin/ruff check --isolated --quiet --target-version py311 "$(OUT)/crovver_api/operations.py"
-	$(GEN_VENV)/bin/ruff format --isolated --quiet --check --line-length 120 "$(OUT)/crovver_api/operations.py"
+	$(GEN_VENV)/bin/python .codegen/request_schemas.py openapi.yaml "$(OUT)/crovver_api/request_schemas.py"
+	$(GEN_VENV)/bin/ruff check --isolated --quiet --target-version py311 \
+		"$(OUT)/crovver_api/operations.py" "$(OUT)/crovver_api/request_schemas.py"
+	$(GEN_VENV)/bin/ruff format --isolated --quiet --check --line-length 120 \
+		"$(OUT)/crovver_api/operations.py" "$(OUT)/crovver_api/request_schemas.py"
 	rm -rf "$(OUT)/crovver_api/.ruff_cache"
 	printf '{\n  "generator": "openapi-python-client %s",\n  "ruff": "%s",\n  "spec_sha256": "%s",\n  "config_sha256": "%s",\n  "command": "openapi-python-client generate --meta none --overwrite --fail-on-warning --config generator-config.yaml"\n}\n' \
 		"$$($(GEN_VENV)/bin/python -c 'import importlib.metadata as m; print(m.version("openapi-python-client"))')" \
@@ -99,6 +103,11 @@ demo: install
 
 bench: install
 	$(BIN)/python -m tests.benchmarks $(BENCH_ARGS)
+
+# The long run; `make test` runs a short one (tests/emulator/test_fuzz.py).
+FUZZ_ARGS ?= --examples 200 --max-time 300
+fuzz: install
+	$(BIN)/python -m tests.emulator.fuzz $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) $(GEN_VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis *.egg-info

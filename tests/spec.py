@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import yaml
@@ -92,3 +95,16 @@ def response_schema_name(operation: dict[str, Any], status: int) -> str:
     response = responses.get(str(status)) or responses["default"]
     media = resolve(response)["content"]["application/json"]
     return ref_name(media["schema"])
+
+
+def codegen_script(name: str) -> ModuleType:
+    """A generator script of .codegen/ as a module (its main() alone needs ruamel.yaml)."""
+    module_name = f"codegen_{name}"
+    if module_name in sys.modules:
+        return sys.modules[module_name]
+    spec = importlib.util.spec_from_file_location(module_name, ROOT / ".codegen" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -31,6 +31,7 @@ from ._lifecycle import Event, advance
 from ._routing import Ctx, Handler, ResponseTuple, Route, json_response, parse_query, split_path
 from ._seed import apply_seed, load_seed
 from ._store import Row, Store, set_meta
+from ._validate import RequestValidator
 from ._webhooks import Webhooks
 from ._wire import MAX_BODY, ApiError, Fields, envelope, parse_object
 
@@ -79,6 +80,7 @@ def _routes() -> tuple[Route, ...]:
             HANDLERS[op.operation_id],
             "public" if "public" in op.credentials else "secret",
             json_body=op.method != "GET",
+            operation_id=op.operation_id,
         )
         for op in OPERATIONS.values()
     )
@@ -127,6 +129,7 @@ class Emulator:
         request_log_size: int = DEFAULT_LOG_SIZE,
     ) -> None:
         self.log = RequestLog(request_log_size)
+        self.validator = RequestValidator()  # before the store: nothing to close if either raises
         self.store = Store(db)
         self.faults = Faults()
         self.webhooks = Webhooks()
@@ -301,6 +304,9 @@ class Emulator:
         with self.store.transaction() as conn:
             org = _authenticate(conn, route.access, headers, query_values)
             values = parse_object(body) if route.json_body else {}
+            self.validator.check(
+                route.operation_id, params, query_values, values if route.json_body else None
+            )
             ctx = Ctx(
                 conn=conn,
                 org=org,

@@ -9,7 +9,6 @@ from crovver-api.md and the SDK's policy, so a wrong or missing `x-crovver-*` ex
 from __future__ import annotations
 
 import copy
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -19,7 +18,7 @@ import pytest
 
 from crovver_api.operations import OPERATIONS, Operation
 from crovver_ext.testing import _app
-from tests.spec import ROOT, load_spec, operations
+from tests.spec import ROOT, codegen_script, load_spec, operations
 
 # Creating money movements a retry could duplicate: the SDK sends them once.
 NEVER_RETRIED = {"create_checkout_session", "create_proration_checkout", "bulk_allocate_seats"}
@@ -91,16 +90,7 @@ def test_the_emulator_router_is_the_table() -> None:
 # ---- the generator script ----------------------------------------------------------------------
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("codegen_operations", ROOT / ".codegen" / "operations.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-SCRIPT = _script()
+SCRIPT = codegen_script("operations")
 
 
 def test_the_committed_table_is_what_the_script_writes() -> None:

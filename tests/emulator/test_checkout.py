@@ -113,12 +113,13 @@ def test_seat_defaults_and_limits(api: httpx.Client, control: ControlPlane) -> N
     data = _checkout(api, planId="plan_business", externalTenantId="ws_none")
     assert control.tenant_state("ws_none")["subscriptions"][0]["capacity_units"] == 5, "included seats"
     control.complete_checkout(data["sessionId"])
-    for seats in (0, 101):
+    # 0 breaks the spec's minimum (1): a schema error; 101 is over this plan's maxSeats (100).
+    for seats, code in ((0, "VALIDATION_ERROR"), (101, "INVALID_CAPACITY")):
         response = api.post(
             CHECKOUT,
             json={"planId": "plan_business", "externalTenantId": "ws_none", "totalCapacityUnits": seats},
         )
-        assert (response.status_code, response.json()["error"]["code"]) == (400, "INVALID_CAPACITY")
+        assert (response.status_code, response.json()["error"]["code"]) == (400, code)
     bad = api.post(CHECKOUT, json={"planId": "plan_business", "externalTenantId": "ws_none", "quantity": 2.5})
     assert (bad.status_code, bad.json()["error"]["code"]) == (400, "VALIDATION_ERROR")
 

@@ -12,7 +12,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     requesting_entity_id: str,
-    feature_key: str | Unset = UNSET,
+    feature_key: str,
     product_slug: str | Unset = UNSET,
     amount: int | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -81,7 +81,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     requesting_entity_id: str,
-    feature_key: str | Unset = UNSET,
+    feature_key: str,
     product_slug: str | Unset = UNSET,
     amount: int | Unset = UNSET,
 ) -> Response[CanAccessEnvelope | ErrorEnvelope]:
@@ -93,7 +93,7 @@ def sync_detailed(
 
     Args:
         requesting_entity_id (str):
-        feature_key (str | Unset):
+        feature_key (str):
         product_slug (str | Unset):
         amount (int | Unset):
 
@@ -123,7 +123,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     requesting_entity_id: str,
-    feature_key: str | Unset = UNSET,
+    feature_key: str,
     product_slug: str | Unset = UNSET,
     amount: int | Unset = UNSET,
 ) -> CanAccessEnvelope | ErrorEnvelope | None:
@@ -135,7 +135,7 @@ def sync(
 
     Args:
         requesting_entity_id (str):
-        feature_key (str | Unset):
+        feature_key (str):
         product_slug (str | Unset):
         amount (int | Unset):
 
@@ -160,7 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     requesting_entity_id: str,
-    feature_key: str | Unset = UNSET,
+    feature_key: str,
     product_slug: str | Unset = UNSET,
     amount: int | Unset = UNSET,
 ) -> Response[CanAccessEnvelope | ErrorEnvelope]:
@@ -172,7 +172,7 @@ async def asyncio_detailed(
 
     Args:
         requesting_entity_id (str):
-        feature_key (str | Unset):
+        feature_key (str):
         product_slug (str | Unset):
         amount (int | Unset):
 
@@ -200,7 +200,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     requesting_entity_id: str,
-    feature_key: str | Unset = UNSET,
+    feature_key: str,
     product_slug: str | Unset = UNSET,
     amount: int | Unset = UNSET,
 ) -> CanAccessEnvelope | ErrorEnvelope | None:
@@ -212,7 +212,7 @@ async def asyncio(
 
     Args:
         requesting_entity_id (str):
-        feature_key (str | Unset):
+        feature_key (str):
         product_slug (str | Unset):
         amount (int | Unset):
 
