@@ -64,8 +64,14 @@ def config_toml() -> str:
     return "\n".join(lines) + "\n"
 
 
-def run(examples: int, seed: int = 1, max_time: float | None = None, workers: int = 1) -> Result:
-    """Run schemathesis once against a fresh local Crovver on 127.0.0.1."""
+def run(
+    examples: int,
+    seed: int = 1,
+    max_time: float | None = None,
+    workers: int = 1,
+    operation_ids: tuple[str, ...] = (),
+) -> Result:
+    """Run schemathesis once against a fresh local Crovver on 127.0.0.1 (all operations, or these)."""
     with LocalCrovver() as local, tempfile.TemporaryDirectory(prefix="crovver-fuzz-") as tmp:
         config = Path(tmp) / "schemathesis.toml"
         config.write_text(config_toml(), encoding="utf-8")
@@ -98,6 +104,8 @@ def run(examples: int, seed: int = 1, max_time: float | None = None, workers: in
         ]
         if max_time is not None:
             command += ["--max-time", str(int(max_time))]
+        for operation_id in operation_ids:
+            command += ["--include-operation-id", operation_id]
         env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.emulator.fuzz_hooks", "PYTHONPATH": str(ROOT)}
         done = subprocess.run(command, cwd=tmp, env=env, capture_output=True, text=True, check=False)
         cases, failures = _counts(report)

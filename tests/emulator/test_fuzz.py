@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from crovver_api.operations import OPERATIONS
+from crovver_ext.testing._validate import RequestValidator
 from tests.emulator import fuzz
 from tests.emulator.fuzz_hooks import schema_valid_request_not_refused_as_invalid
 
@@ -22,6 +23,15 @@ def test_a_short_schemathesis_run_finds_nothing() -> None:
     result = fuzz.run(examples=10, seed=1)
     assert (result.exit_code, result.failures) == (0, 0), result.output[-6000:]
     assert result.cases >= 500, result.output[-2000:]
+
+
+@pytest.mark.timeout(180)
+def test_the_run_fails_when_the_emulator_stops_validating(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The server runs in this process: with validation switched off, invalid requests get through.
+    monkeypatch.setattr(RequestValidator, "check", lambda *args: None)
+    result = fuzz.run(examples=5, seed=1, operation_ids=("get_tenants", "record_usage"))
+    assert result.exit_code == 1 and result.failures > 0, result.output[-3000:]
+    assert "Schema-violating request accepted" in result.output
 
 
 def test_the_configuration_turns_ignored_auth_off_only_for_public_key_operations() -> None:
