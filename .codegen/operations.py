@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+from codegen_common import SpecError, main, spec_operations
+
 CREDENTIALS = {"secretKey": "secret", "publicKeyHeader": "public", "publicKeyQuery": "public"}
 CREDENTIAL_ORDER = ("secret", "public")
 EXTENSIONS = {
@@ -43,10 +43,6 @@ class Operation(NamedTuple):
 
 OPERATIONS: dict[str, Operation] = {
 '''
-
-
-class SpecError(Exception):
-    """openapi.yaml says something the operation table cannot hold."""
 
 
 def _credentials(where: str, security: Any) -> tuple[str, ...]:
@@ -80,34 +76,31 @@ def rows(spec: Any) -> list[dict[str, Any]]:
     default_security = spec.get("security", [])
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            if method not in HTTP_METHODS:
-                continue
-            where = f"{method.upper()} {path}"
-            operation_id = op.get("operationId")
-            if not isinstance(operation_id, str) or not operation_id.isidentifier():
-                raise SpecError(f"{where}: operationId must be a Python identifier")
-            if operation_id in seen:
-                raise SpecError(f"{where}: duplicate operationId {operation_id!r}")
-            seen.add(operation_id)
-            ext = _extensions(where, op)
-            deprecated = op.get("deprecated", False) is True
-            replacement = ext.get("x-crovver-replacement")
-            if deprecated != (replacement is not None):
-                raise SpecError(f"{where}: deprecated: true and x-crovver-replacement go together")
-            out.append(
-                {
-                    "operation_id": operation_id,
-                    "method": method.upper(),
-                    "path": str(path),
-                    "credentials": _credentials(where, op.get("security", default_security)),
-                    "retry": ext.get("x-crovver-retry") != "never",
-                    "invalidates": ext.get("x-crovver-invalidates"),
-                    "deprecated": deprecated,
-                    "replacement": replacement,
-                }
-            )
+    for method, path, op in spec_operations(spec):
+        where = f"{method} {path}"
+        operation_id = op.get("operationId")
+        if not isinstance(operation_id, str) or not operation_id.isidentifier():
+            raise SpecError(f"{where}: operationId must be a Python identifier")
+        if operation_id in seen:
+            raise SpecError(f"{where}: duplicate operationId {operation_id!r}")
+        seen.add(operation_id)
+        ext = _extensions(where, op)
+        deprecated = op.get("deprecated", False) is True
+        replacement = ext.get("x-crovver-replacement")
+        if deprecated != (replacement is not None):
+            raise SpecError(f"{where}: deprecated: true and x-crovver-replacement go together")
+        out.append(
+            {
+                "operation_id": operation_id,
+                "method": method,
+                "path": path,
+                "credentials": _credentials(where, op.get("security", default_security)),
+                "retry": ext.get("x-crovver-retry") != "never",
+                "invalidates": ext.get("x-crovver-invalidates"),
+                "deprecated": deprecated,
+                "replacement": replacement,
+            }
+        )
     return out
 
 
@@ -131,21 +124,10 @@ def render(table: list[dict[str, Any]]) -> str:
     return "".join(lines)
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 3:
-        print(__doc__.splitlines()[2], file=sys.stderr)
-        return 2
-    from ruamel.yaml import YAML  # here, so the tests can import this module without ruamel
-
-    spec = YAML(typ="safe", pure=True).load(Path(argv[1]).read_text(encoding="utf-8"))
-    try:
-        text = render(rows(spec))
-    except SpecError as exc:
-        print(f"{argv[1]}: {exc}", file=sys.stderr)
-        return 1
-    Path(argv[2]).write_text(text, encoding="utf-8")
-    return 0
+def generate(spec: Any) -> str:
+    """The module text for this spec."""
+    return render(rows(spec))
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv, __doc__.splitlines()[2], generate))

@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+from codegen_common import SpecError, main, spec_operations
+
 ANNOTATIONS = frozenset({"description", "example", "examples", "default", "title", "deprecated"})
 SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "dependentSchemas"})
 SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
@@ -37,10 +37,6 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = json.loads(
 FOOTER = '''"""
 )
 '''
-
-
-class SpecError(Exception):
-    """openapi.yaml holds a request schema this script cannot inline."""
 
 
 def _resolve_ref(spec: Any, ref: str) -> Any:
@@ -96,28 +92,25 @@ def _parameters(spec: Any, op: Any, where: str) -> dict[str, Any]:
 def rows(spec: Any) -> dict[str, dict[str, Any]]:
     """operationId -> its request schemas, in spec order."""
     out: dict[str, dict[str, Any]] = {}
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            if method not in HTTP_METHODS:
-                continue
-            where = f"{method.upper()} {path}"
-            body = op.get("requestBody")
-            body_schema = None
-            if body is not None:
-                media = body.get("content", {}).get("application/json")
-                if media is None:
-                    raise SpecError(f"{where}: a request body must be application/json")
-                body_schema = inline(spec, media["schema"])
-            params = _parameters(spec, op, where)
-            names = re.findall(r"{([^}]+)}", path)
-            if sorted(names) != sorted(params["path"]["properties"]):
-                raise SpecError(f"{where}: path parameters {names} are not all declared")
-            out[op["operationId"]] = {
-                "body": body_schema,
-                "query": params["query"],
-                "path": params["path"],
-                "path_names": names,
-            }
+    for method, path, op in spec_operations(spec):
+        where = f"{method} {path}"
+        body = op.get("requestBody")
+        body_schema = None
+        if body is not None:
+            media = body.get("content", {}).get("application/json")
+            if media is None:
+                raise SpecError(f"{where}: a request body must be application/json")
+            body_schema = inline(spec, media["schema"])
+        params = _parameters(spec, op, where)
+        names = re.findall(r"{([^}]+)}", path)
+        if sorted(names) != sorted(params["path"]["properties"]):
+            raise SpecError(f"{where}: path parameters {names} are not all declared")
+        out[op["operationId"]] = {
+            "body": body_schema,
+            "query": params["query"],
+            "path": params["path"],
+            "path_names": names,
+        }
     return out
 
 
@@ -129,21 +122,10 @@ def render(table: dict[str, dict[str, Any]]) -> str:
     return HEADER + text + "\n" + FOOTER
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 3:
-        print(__doc__.splitlines()[2], file=sys.stderr)
-        return 2
-    from ruamel.yaml import YAML  # here, so the tests can import this module without ruamel
-
-    spec = YAML(typ="safe", pure=True).load(Path(argv[1]).read_text(encoding="utf-8"))
-    try:
-        text = render(rows(spec))
-    except SpecError as exc:
-        print(f"{argv[1]}: {exc}", file=sys.stderr)
-        return 1
-    Path(argv[2]).write_text(text, encoding="utf-8")
-    return 0
+def generate(spec: Any) -> str:
+    """The module text for this spec."""
+    return render(rows(spec))
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv, __doc__.splitlines()[2], generate))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.util
+import importlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,13 +98,8 @@ def response_schema_name(operation: dict[str, Any], status: int) -> str:
 
 
 def codegen_script(name: str) -> ModuleType:
-    """A generator script of .codegen/ as a module (its main() alone needs ruamel.yaml)."""
-    module_name = f"codegen_{name}"
-    if module_name in sys.modules:
-        return sys.modules[module_name]
-    spec = importlib.util.spec_from_file_location(module_name, ROOT / ".codegen" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    spec.loader.exec_module(module)
-    return module
+    """A module of .codegen/ (the generator scripts import codegen_common from there, as when run)."""
+    folder = str(ROOT / ".codegen")
+    if folder not in sys.path:
+        sys.path.append(folder)
+    return importlib.import_module(name)

@@ -96,7 +96,7 @@ SCRIPT = codegen_script("operations")
 def test_the_committed_table_is_what_the_script_writes() -> None:
     # `make check-generated` checks this too (with ruamel.yaml); here with PyYAML, in every pytest run.
     committed = (ROOT / "generated" / "crovver_api" / "operations.py").read_text(encoding="utf-8")
-    assert SCRIPT.render(SCRIPT.rows(load_spec())) == committed
+    assert SCRIPT.generate(load_spec()) == committed
 
 
 def test_the_script_writes_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,12 +117,18 @@ def test_the_script_writes_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setitem(sys.modules, "ruamel", ruamel)
     monkeypatch.setitem(sys.modules, "ruamel.yaml", ruamel_yaml)
     out = tmp_path / "operations.py"
-    assert SCRIPT.main(["operations.py", str(ROOT / "openapi.yaml"), str(out)]) == 0
+    common = codegen_script("codegen_common")
+    assert common.main(["operations.py", str(ROOT / "openapi.yaml"), str(out)], "usage", SCRIPT.generate) == 0
     namespace: dict[str, Any] = {}
     exec(compile(out.read_text(encoding="utf-8"), str(out), "exec"), namespace)
     rows = namespace["OPERATIONS"]
     assert {k: tuple(v) for k, v in rows.items()} == {k: tuple(v) for k, v in OPERATIONS.items()}
-    assert SCRIPT.main(["operations.py"]) == 2
+    assert common.main(["operations.py"], "usage", SCRIPT.generate) == 2
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "paths:\n  /x:\n    get: {operationId: x, deprecated: true, security: [{secretKey: []}]}\n"
+    )
+    assert common.main(["operations.py", str(bad), str(out)], "usage", SCRIPT.generate) == 1
 
 
 def _spec_with(change: dict[str, Any], operation_id: str = "get_plans") -> dict[str, Any]:
