@@ -55,7 +55,8 @@ generate-into: $(GEN_STAMP)
 	mkdir -p "$(OUT)"
 	cd "$(OUT)" && PATH="$(abspath $(GEN_VENV))/bin:$$PATH" openapi-python-client generate \
 		--path "$(CURDIR)/openapi.yaml" --config "$(CURDIR)/generator-config.yaml" \
-		--meta none --output-path crovver_api --overwrite --fail-on-warning > /dev/null
+		--meta none --output-path crovver_api --overwrite --fail-on-warning \
+		--custom-template-path "$(CURDIR)/.codegen/templates" > /dev/null
 	$(GEN_VENV)/bin/python .codegen/operations.py openapi.yaml "$(OUT)/crovver_api/operations.py"
 	$(GEN_VENV)/bin/python .codegen/request_schemas.py openapi.yaml "$(OUT)/crovver_api/request_schemas.py"
 	$(GEN_VENV)/bin/ruff check --isolated --quiet --target-version py311 \
@@ -63,7 +64,7 @@ generate-into: $(GEN_STAMP)
 	$(GEN_VENV)/bin/ruff format --isolated --quiet --check --line-length 120 \
 		"$(OUT)/crovver_api/operations.py" "$(OUT)/crovver_api/request_schemas.py"
 	rm -rf "$(OUT)/crovver_api/.ruff_cache"
-	printf '{\n  "generator": "openapi-python-client %s",\n  "ruff": "%s",\n  "spec_sha256": "%s",\n  "config_sha256": "%s",\n  "command": "openapi-python-client generate --meta none --overwrite --fail-on-warning --config generator-config.yaml"\n}\n' \
+	printf '{\n  "generator": "openapi-python-client %s",\n  "ruff": "%s",\n  "spec_sha256": "%s",\n  "config_sha256": "%s",\n  "command": "openapi-python-client generate --meta none --overwrite --fail-on-warning --config generator-config.yaml --custom-template-path .codegen/templates"\n}\n' \
 		"$$($(GEN_VENV)/bin/python -c 'import importlib.metadata as m; print(m.version("openapi-python-client"))')" \
 		"$$($(GEN_VENV)/bin/ruff --version | cut -d' ' -f2)" \
 		"$$(sha256sum openapi.yaml | cut -d' ' -f1)" \

@@ -6,7 +6,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, CrovverClient
+from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, AsyncRawResponses, CrovverClient, RawResponses
 from crovver_ext._deprecation import CrovverDeprecationWarning
 from crovver_ext._errors import (
     APIConnectionError,
@@ -24,10 +24,12 @@ from crovver_ext._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from crovver_ext._options import NoRetryOptions, RawResponse, RequestOptions
 from crovver_ext._version import __version__
 
 if TYPE_CHECKING:
     from crovver_ext._models import (
+        JSON,
         ActiveAddon,
         AddonPurchase,
         AvailableAddon,
@@ -39,9 +41,14 @@ if TYPE_CHECKING:
         CreatedTenant,
         CreditBalance,
         CreditPool,
+        FrozenDict,
+        FrozenList,
         Invoice,
         InvoiceList,
+        ItemList,
+        JSONObject,
         Organization,
+        PaymentProvider,
         Plan,
         PlanList,
         PlanPrice,
@@ -71,6 +78,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "JSON",
     "NOT_GIVEN",
     "APIConnectionError",
     "APIStatusError",
@@ -78,6 +86,7 @@ __all__ = [
     "ActiveAddon",
     "AddonPurchase",
     "AsyncCrovverClient",
+    "AsyncRawResponses",
     "AuthenticationError",
     "AvailableAddon",
     "BadRequestError",
@@ -93,12 +102,18 @@ __all__ = [
     "CrovverClient",
     "CrovverDeprecationWarning",
     "CrovverError",
+    "FrozenDict",
+    "FrozenList",
     "InternalServerError",
     "InvalidResponseError",
     "Invoice",
     "InvoiceList",
+    "ItemList",
+    "JSONObject",
+    "NoRetryOptions",
     "NotFoundError",
     "Organization",
+    "PaymentProvider",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "Plan",
@@ -108,6 +123,9 @@ __all__ = [
     "Product",
     "ProrationCheckout",
     "RateLimitError",
+    "RawResponse",
+    "RawResponses",
+    "RequestOptions",
     "SeatAllocation",
     "SeatAllocationPage",
     "SeatAllocationResult",

@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack, cast
 
 import httpx
 
@@ -26,8 +26,23 @@ from crovver_ext._namespaces import (
     AsyncAddons,
     AsyncCapacity,
     AsyncCredits,
+    AsyncRawAddons,
+    AsyncRawCapacity,
+    AsyncRawCredits,
     Capacity,
     Credits,
+    RawAddons,
+    RawCapacity,
+    RawCredits,
+)
+from crovver_ext._options import (
+    NoRetryOptions,
+    RawResponse,
+    RequestOptions,
+    async_raw_method,
+    check_options,
+    extra_headers,
+    raw_method,
 )
 from crovver_ext._policy import (
     DEFAULT_MAX_RETRIES,
@@ -47,8 +62,10 @@ if TYPE_CHECKING:
     from crovver_ext import _models as m
 else:
     # The adapter brings attrs, the models and (on first call) the generated client: load it on
-    # the first call, so `import crovver_ext` costs little more than `import httpx`.
+    # the first call, so `import crovver_ext` costs little more than `import httpx`. The models
+    # load the same way, also when `typing.get_type_hints` resolves an annotation.
     adapter = LazyModule("crovver_ext._adapter", globals(), "adapter")
+    m = LazyModule("crovver_ext._models", globals(), "m")
 
 T = TypeVar("T")
 
@@ -245,6 +262,7 @@ class _BaseClient:
             "User-Agent": user_agent(),
             "Accept": "application/json",
         }
+        self._raw_mode = False  # True in the copies behind `with_raw_response`
         self._cache = (
             None
             if entitlement_cache_ttl is None
@@ -302,7 +320,11 @@ class _BaseClient:
         return None
 
     def invalidate(self, tenant_id: str | None = None) -> None:
-        """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache)."""
+        """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         if self._cache is not None:
             self._cache.invalidate(tenant_id)
 
@@ -315,6 +337,43 @@ class _BaseClient:
             headers=self._request_headers,
             timeout=self._timeout,
         )
+
+    def _prepare(self, call: Call[Any], options: Mapping[str, Any]) -> tuple[httpx.Request, Settings]:
+        """The request and attempt settings of one call, with its per-call options applied."""
+        if not options:  # the hot path: everything was derived once, at construction
+            return self._build_request(call), self._settings
+        check_options(options, call.retryable)
+        timeout = _resolve_timeout(options["timeout"]) if "timeout" in options else self._timeout
+        headers = self._request_headers
+        if "extra_headers" in options:
+            headers = {**(headers or {}), **extra_headers(options["extra_headers"])}
+        settings = self._settings
+        if "max_retries" in options:
+            settings = copy.copy(settings)
+            settings.max_retries = _resolve_max_retries(options["max_retries"])
+        request = self._http.build_request(
+            call.method,
+            _url(self._base_url, call.path),
+            params=call.params,
+            json=call.json,
+            headers=headers,
+            timeout=timeout,
+        )
+        return request, settings
+
+    def _raw_result(self, call: Call[Any], result: Any) -> Any:
+        """In a ``with_raw_response`` copy, the call's ``RawResponse``; else the result itself."""
+        if not self._raw_mode:
+            return result
+        assert call.response is not None  # the loop records the response of every result
+        return RawResponse(call.response, call.retries_taken, result)
+
+    def _raw_copy(self) -> Self:
+        clone = self._copy_with(
+            api_key=NOT_GIVEN, base_url=NOT_GIVEN, timeout=NOT_GIVEN, max_retries=NOT_GIVEN, logger=NOT_GIVEN
+        )
+        clone._raw_mode = True
+        return clone
 
     def _adopt_http(self, http: httpx.Client | httpx.AsyncClient | None) -> None:
         """Decide who owns the pool and where our headers go (once, not per call)."""
@@ -370,6 +429,9 @@ class CrovverClient(_BaseClient):
     """
 
     _http: httpx.Client
+    credits: Credits
+    addons: Addons
+    capacity: Capacity
 
     def __init__(
         self,
@@ -415,15 +477,21 @@ class CrovverClient(_BaseClient):
         self.addons = Addons(self)
         self.capacity = Capacity(self)
 
-    def _run(self, call: Call[T]) -> T:
-        steps = attempts(call, self._build_request(call), self._settings)
+    def _run(self, call: Call[T], options: Mapping[str, Any]) -> T:
+        request, settings = self._prepare(call, options)
+        steps = attempts(call, request, settings)
         cache = self._invalidates(call)
-        if cache is None:
-            return run_sync(steps, self._http.send, self._sleep)
         try:
-            return run_sync(steps, self._http.send, self._sleep)
+            result = run_sync(steps, self._http.send, self._sleep)
         finally:  # even after an error: a lost response may have changed the tenant
-            cache.invalidate(call.tenant_id)
+            if cache is not None:
+                cache.invalidate(call.tenant_id)
+        return cast(T, self._raw_result(call, result))
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """The same methods, returning a ``RawResponse`` (status, headers, request id, ``.parse()``)."""
+        return RawResponses(self._raw_copy())
 
     def with_options(
         self,
@@ -462,8 +530,13 @@ class CrovverClient(_BaseClient):
         owner_name: str | None = None,
         slug: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.CreatedTenant:
-        """Create a tenant (a B2B workspace) and its owner."""
+        """Create a tenant (a B2B workspace) and its owner.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_tenant(
                 external_tenant_id=external_tenant_id,
@@ -473,42 +546,68 @@ class CrovverClient(_BaseClient):
                 owner_name=owner_name,
                 slug=slug,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
-    def get_tenant(self, external_tenant_id: str) -> m.TenantDetails:
-        """A tenant with its members and organization."""
-        return self._run(adapter.get_tenant(external_tenant_id))
+    def get_tenant(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.TenantDetails:
+        """A tenant with its members and organization.
 
-    def list_tenants(self, *, external_user_id: str | None = None) -> m.TenantList:
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return self._run(adapter.get_tenant(external_tenant_id), options)
+
+    def list_tenants(
+        self, *, external_user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> m.TenantList:
         """All tenants, or those a user belongs to."""
-        return self._run(adapter.list_tenants(external_user_id))
+        return self._run(adapter.list_tenants(external_user_id), options)
 
     # ---- plans and subscriptions -----------------------------------------------------------
 
-    def get_plans(self) -> m.PlanList:
+    def get_plans(self, **options: Unpack[RequestOptions]) -> m.PlanList:
         """The organization's plans (``plan.price_amount`` is in minor units, e.g. cents)."""
-        return self._run(adapter.get_plans())
+        return self._run(adapter.get_plans(), options)
 
-    def get_supported_providers(self) -> list[m.SupportedProvider]:
+    def get_supported_providers(self, **options: Unpack[RequestOptions]) -> m.ItemList[m.SupportedProvider]:
         """The payment providers Crovver supports."""
-        return self._run(adapter.get_supported_providers())
+        return self._run(adapter.get_supported_providers(), options)
 
-    def get_subscriptions(self, tenant_id: str) -> m.SubscriptionList:
-        """A tenant's subscriptions."""
-        return self._run(adapter.get_subscriptions(tenant_id))
+    def get_subscriptions(self, tenant_id: str, **options: Unpack[RequestOptions]) -> m.SubscriptionList:
+        """A tenant's subscriptions.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return self._run(adapter.get_subscriptions(tenant_id), options)
 
     def get_subscription_status(
-        self, tenant_id: str, product_slug: str | None = None
+        self, tenant_id: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
     ) -> m.SubscriptionStatus:
-        """A tenant's subscription status, optionally for one product."""
-        return self._run(adapter.get_subscription_status(tenant_id, product_slug))
+        """A tenant's subscription status, optionally for one product.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return self._run(adapter.get_subscription_status(tenant_id, product_slug), options)
 
     def cancel_subscription(
-        self, subscription_id: str, external_tenant_id: str, reason: str, feedback: str | None = None
+        self,
+        subscription_id: str,
+        external_tenant_id: str,
+        reason: str,
+        feedback: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.CanceledSubscription:
-        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``."""
-        return self._run(adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback))
+        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return self._run(
+            adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback), options
+        )
 
     # ---- entitlements ----------------------------------------------------------------------
 
@@ -519,20 +618,24 @@ class CrovverClient(_BaseClient):
         product_slug: str | None = None,
         *,
         amount: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> bool:
         """Whether the tenant may use a feature; without ``feature_key``, whether it has the product.
 
         ``amount`` asks whether a credit-backed feature has that many credits left (never cached).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
         cache = self._cache
-        if cache is None or amount is not None:
-            return self._run(adapter.can_access(tenant_id, feature_key, product_slug, amount))
+        if cache is None or amount is not None or self._raw_mode:
+            return self._run(adapter.can_access(tenant_id, feature_key, product_slug, amount), options)
         key = (tenant_id, feature_key, product_slug)
         hit = cache.get(key)
         if hit is not None:
             return hit
         call = adapter.can_access(tenant_id, feature_key, product_slug, None)
-        return cached_sync(cache, key, lambda: self._run(call))
+        return cached_sync(cache, key, lambda: self._run(call, options))
 
     # ---- usage (deprecated) ----------------------------------------------------------------
 
@@ -541,19 +644,34 @@ class CrovverClient(_BaseClient):
         "record_usage() is deprecated and will be removed in crovver 1.0: use credits.consume() instead."
     )
     def record_usage(
-        self, tenant_id: str, metric: str, value: int = 1, metadata: Mapping[str, Any] | None = None
+        self,
+        tenant_id: str,
+        metric: str,
+        value: int = 1,
+        metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.UsageRecord:
-        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools)."""
+        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("record_usage")
-        return self._run(adapter.record_usage(tenant_id, metric, value, metadata))
+        return self._run(adapter.record_usage(tenant_id, metric, value, metadata), options)
 
     @_deprecation.deprecated(
         "check_usage_limit() is deprecated and will be removed in crovver 1.0: use credits.balance() instead."
     )
-    def check_usage_limit(self, tenant_id: str, metric: str, product_slug: str | None = None) -> m.UsageLimit:
-        """Deprecated: use ``credits.balance``."""
+    def check_usage_limit(
+        self, tenant_id: str, metric: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
+    ) -> m.UsageLimit:
+        """Deprecated: use ``credits.balance``.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("check_usage_limit")
-        return self._run(adapter.check_usage_limit(tenant_id, metric, product_slug))
+        return self._run(adapter.check_usage_limit(tenant_id, metric, product_slug), options)
 
     # ---- checkout and billing --------------------------------------------------------------
 
@@ -571,8 +689,13 @@ class CrovverClient(_BaseClient):
         success_url: str | None = None,
         cancel_url: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[NoRetryOptions],
     ) -> m.CheckoutSession:
-        """Start a hosted checkout. Never retried: a lost response must not open a second one."""
+        """Start a hosted checkout. Never retried: a lost response must not open a second one.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_checkout_session(
                 plan_id=plan_id,
@@ -586,12 +709,17 @@ class CrovverClient(_BaseClient):
                 success_url=success_url,
                 cancel_url=cancel_url,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
-    def get_invoices(self, external_tenant_id: str) -> m.InvoiceList:
-        """A tenant's invoices."""
-        return self._run(adapter.get_invoices(external_tenant_id))
+    def get_invoices(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.InvoiceList:
+        """A tenant's invoices.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return self._run(adapter.get_invoices(external_tenant_id), options)
 
     def create_checkout_token(
         self,
@@ -601,17 +729,29 @@ class CrovverClient(_BaseClient):
         plan_id: str | None = None,
         external_user_id: str | None = None,
         user_email: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.Token:
-        """A short-lived token and URL for a browser checkout redirect."""
+        """A short-lived token and URL for a browser checkout redirect.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_checkout_token(
                 external_tenant_id, return_url, plan_id, external_user_id, user_email
-            )
+            ),
+            options,
         )
 
-    def create_portal_token(self, external_tenant_id: str, return_url: str) -> m.Token:
-        """A short-lived token and URL for the billing portal."""
-        return self._run(adapter.create_portal_token(external_tenant_id, return_url))
+    def create_portal_token(
+        self, external_tenant_id: str, return_url: str, **options: Unpack[RequestOptions]
+    ) -> m.Token:
+        """A short-lived token and URL for the billing portal.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return self._run(adapter.create_portal_token(external_tenant_id, return_url), options)
 
     def create_proration_checkout(
         self,
@@ -621,19 +761,44 @@ class CrovverClient(_BaseClient):
         plan_id: str | None = None,
         success_url: str | None = None,
         cancel_url: str | None = None,
+        **options: Unpack[NoRetryOptions],
     ) -> m.ProrationCheckout:
-        """Pay the prorated difference for more seats. Never retried."""
+        """Pay the prorated difference for more seats. Never retried.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_proration_checkout(
                 external_tenant_id, new_capacity, plan_id, success_url, cancel_url
-            )
+            ),
+            options,
         )
 
 
 class AsyncCrovverClient(_BaseClient):
-    """The Crovver API, async (``httpx.AsyncClient``); the same surface as ``CrovverClient``."""
+    """The Crovver API, async (``httpx.AsyncClient``); the same surface as ``CrovverClient``.
+
+    Args:
+        api_key: A secret key (``sk_live_…``/``sk_test_…``); default: env ``CROVVER_SECRET_KEY``.
+        base_url: Default: env ``CROVVER_BASE_URL``, else ``https://app.crovver.com``.
+        timeout: Seconds for each attempt (connect, read, write, pool), an ``httpx.Timeout``, or
+            None for no timeout. Default 30.
+        max_retries: Extra attempts on network errors, 408, 429 and 5xx. Default 3. Checkout,
+            proration checkout and bulk seat allocation are never retried.
+        debug: Log every request through ``logging.getLogger("crovver")`` (also env ``CROVVER_LOG=debug``).
+        logger: A callable ``(message, data)`` that receives the same events.
+        http_client: An ``httpx.AsyncClient`` to send requests with (you keep ownership of it).
+        entitlement_cache_ttl: Seconds to answer repeat ``can_access`` checks from memory
+            (off by default). Staleness trade-off: changes made elsewhere show after the TTL;
+            changes made through this client (consume, purchase, checkout, cancel) at once.
+        entitlement_cache_size: The most answers the cache keeps (oldest dropped first).
+    """
 
     _http: httpx.AsyncClient
+    credits: AsyncCredits
+    addons: AsyncAddons
+    capacity: AsyncCapacity
 
     def __init__(
         self,
@@ -683,15 +848,21 @@ class AsyncCrovverClient(_BaseClient):
         self.addons = AsyncAddons(self)
         self.capacity = AsyncCapacity(self)
 
-    async def _run(self, call: Call[T]) -> T:
-        steps = attempts(call, self._build_request(call), self._settings)
+    async def _run(self, call: Call[T], options: Mapping[str, Any]) -> T:
+        request, settings = self._prepare(call, options)
+        steps = attempts(call, request, settings)
         cache = self._invalidates(call)
-        if cache is None:
-            return await run_async(steps, self._send, self._sleep)
         try:
-            return await run_async(steps, self._send, self._sleep)
+            result = await run_async(steps, self._send, self._sleep)
         finally:  # even after an error: a lost response may have changed the tenant
-            cache.invalidate(call.tenant_id)
+            if cache is not None:
+                cache.invalidate(call.tenant_id)
+        return cast(T, self._raw_result(call, result))
+
+    @property
+    def with_raw_response(self) -> AsyncRawResponses:
+        """The same methods, returning a ``RawResponse`` (status, headers, request id, ``.parse()``)."""
+        return AsyncRawResponses(self._raw_copy())
 
     def with_options(
         self,
@@ -730,8 +901,13 @@ class AsyncCrovverClient(_BaseClient):
         owner_name: str | None = None,
         slug: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.CreatedTenant:
-        """Create a tenant (a B2B workspace) and its owner."""
+        """Create a tenant (a B2B workspace) and its owner.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_tenant(
                 external_tenant_id=external_tenant_id,
@@ -741,43 +917,71 @@ class AsyncCrovverClient(_BaseClient):
                 owner_name=owner_name,
                 slug=slug,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
-    async def get_tenant(self, external_tenant_id: str) -> m.TenantDetails:
-        """A tenant with its members and organization."""
-        return await self._run(adapter.get_tenant(external_tenant_id))
+    async def get_tenant(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.TenantDetails:
+        """A tenant with its members and organization.
 
-    async def list_tenants(self, *, external_user_id: str | None = None) -> m.TenantList:
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return await self._run(adapter.get_tenant(external_tenant_id), options)
+
+    async def list_tenants(
+        self, *, external_user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> m.TenantList:
         """All tenants, or those a user belongs to."""
-        return await self._run(adapter.list_tenants(external_user_id))
+        return await self._run(adapter.list_tenants(external_user_id), options)
 
     # ---- plans and subscriptions -----------------------------------------------------------
 
-    async def get_plans(self) -> m.PlanList:
+    async def get_plans(self, **options: Unpack[RequestOptions]) -> m.PlanList:
         """The organization's plans (``plan.price_amount`` is in minor units, e.g. cents)."""
-        return await self._run(adapter.get_plans())
+        return await self._run(adapter.get_plans(), options)
 
-    async def get_supported_providers(self) -> list[m.SupportedProvider]:
+    async def get_supported_providers(
+        self, **options: Unpack[RequestOptions]
+    ) -> m.ItemList[m.SupportedProvider]:
         """The payment providers Crovver supports."""
-        return await self._run(adapter.get_supported_providers())
+        return await self._run(adapter.get_supported_providers(), options)
 
-    async def get_subscriptions(self, tenant_id: str) -> m.SubscriptionList:
-        """A tenant's subscriptions."""
-        return await self._run(adapter.get_subscriptions(tenant_id))
+    async def get_subscriptions(
+        self, tenant_id: str, **options: Unpack[RequestOptions]
+    ) -> m.SubscriptionList:
+        """A tenant's subscriptions.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return await self._run(adapter.get_subscriptions(tenant_id), options)
 
     async def get_subscription_status(
-        self, tenant_id: str, product_slug: str | None = None
+        self, tenant_id: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
     ) -> m.SubscriptionStatus:
-        """A tenant's subscription status, optionally for one product."""
-        return await self._run(adapter.get_subscription_status(tenant_id, product_slug))
+        """A tenant's subscription status, optionally for one product.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return await self._run(adapter.get_subscription_status(tenant_id, product_slug), options)
 
     async def cancel_subscription(
-        self, subscription_id: str, external_tenant_id: str, reason: str, feedback: str | None = None
+        self,
+        subscription_id: str,
+        external_tenant_id: str,
+        reason: str,
+        feedback: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.CanceledSubscription:
-        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``."""
+        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
-            adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback)
+            adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback), options
         )
 
     # ---- entitlements ----------------------------------------------------------------------
@@ -789,20 +993,24 @@ class AsyncCrovverClient(_BaseClient):
         product_slug: str | None = None,
         *,
         amount: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> bool:
         """Whether the tenant may use a feature; without ``feature_key``, whether it has the product.
 
         ``amount`` asks whether a credit-backed feature has that many credits left (never cached).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
         cache = self._cache
-        if cache is None or amount is not None:
-            return await self._run(adapter.can_access(tenant_id, feature_key, product_slug, amount))
+        if cache is None or amount is not None or self._raw_mode:
+            return await self._run(adapter.can_access(tenant_id, feature_key, product_slug, amount), options)
         key = (tenant_id, feature_key, product_slug)
         hit = cache.get(key)
         if hit is not None:
             return hit
         call = adapter.can_access(tenant_id, feature_key, product_slug, None)
-        return await cached_async(cache, key, lambda: self._run(call))
+        return await cached_async(cache, key, lambda: self._run(call, options))
 
     # ---- usage (deprecated) ----------------------------------------------------------------
 
@@ -811,21 +1019,34 @@ class AsyncCrovverClient(_BaseClient):
         "record_usage() is deprecated and will be removed in crovver 1.0: use credits.consume() instead."
     )
     async def record_usage(
-        self, tenant_id: str, metric: str, value: int = 1, metadata: Mapping[str, Any] | None = None
+        self,
+        tenant_id: str,
+        metric: str,
+        value: int = 1,
+        metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.UsageRecord:
-        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools)."""
+        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("record_usage")
-        return await self._run(adapter.record_usage(tenant_id, metric, value, metadata))
+        return await self._run(adapter.record_usage(tenant_id, metric, value, metadata), options)
 
     @_deprecation.deprecated(
         "check_usage_limit() is deprecated and will be removed in crovver 1.0: use credits.balance() instead."
     )
     async def check_usage_limit(
-        self, tenant_id: str, metric: str, product_slug: str | None = None
+        self, tenant_id: str, metric: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
     ) -> m.UsageLimit:
-        """Deprecated: use ``credits.balance``."""
+        """Deprecated: use ``credits.balance``.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("check_usage_limit")
-        return await self._run(adapter.check_usage_limit(tenant_id, metric, product_slug))
+        return await self._run(adapter.check_usage_limit(tenant_id, metric, product_slug), options)
 
     # ---- checkout and billing --------------------------------------------------------------
 
@@ -843,8 +1064,13 @@ class AsyncCrovverClient(_BaseClient):
         success_url: str | None = None,
         cancel_url: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[NoRetryOptions],
     ) -> m.CheckoutSession:
-        """Start a hosted checkout. Never retried: a lost response must not open a second one."""
+        """Start a hosted checkout. Never retried: a lost response must not open a second one.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_checkout_session(
                 plan_id=plan_id,
@@ -858,12 +1084,17 @@ class AsyncCrovverClient(_BaseClient):
                 success_url=success_url,
                 cancel_url=cancel_url,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
-    async def get_invoices(self, external_tenant_id: str) -> m.InvoiceList:
-        """A tenant's invoices."""
-        return await self._run(adapter.get_invoices(external_tenant_id))
+    async def get_invoices(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.InvoiceList:
+        """A tenant's invoices.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return await self._run(adapter.get_invoices(external_tenant_id), options)
 
     async def create_checkout_token(
         self,
@@ -873,17 +1104,29 @@ class AsyncCrovverClient(_BaseClient):
         plan_id: str | None = None,
         external_user_id: str | None = None,
         user_email: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.Token:
-        """A short-lived token and URL for a browser checkout redirect."""
+        """A short-lived token and URL for a browser checkout redirect.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_checkout_token(
                 external_tenant_id, return_url, plan_id, external_user_id, user_email
-            )
+            ),
+            options,
         )
 
-    async def create_portal_token(self, external_tenant_id: str, return_url: str) -> m.Token:
-        """A short-lived token and URL for the billing portal."""
-        return await self._run(adapter.create_portal_token(external_tenant_id, return_url))
+    async def create_portal_token(
+        self, external_tenant_id: str, return_url: str, **options: Unpack[RequestOptions]
+    ) -> m.Token:
+        """A short-lived token and URL for the billing portal.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return await self._run(adapter.create_portal_token(external_tenant_id, return_url), options)
 
     async def create_proration_checkout(
         self,
@@ -893,13 +1136,79 @@ class AsyncCrovverClient(_BaseClient):
         plan_id: str | None = None,
         success_url: str | None = None,
         cancel_url: str | None = None,
+        **options: Unpack[NoRetryOptions],
     ) -> m.ProrationCheckout:
-        """Pay the prorated difference for more seats. Never retried."""
+        """Pay the prorated difference for more seats. Never retried.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_proration_checkout(
                 external_tenant_id, new_capacity, plan_id, success_url, cancel_url
-            )
+            ),
+            options,
         )
 
 
 __all__ = ["NOT_GIVEN", "AsyncCrovverClient", "CrovverClient"]
+
+
+class RawResponses:
+    """``client.with_raw_response``: each method of ``CrovverClient``, returning a ``RawResponse``."""
+
+    def __init__(self, client: CrovverClient) -> None:
+        self._target = client
+        #: ``credits`` methods returning a ``RawResponse``.
+        self.credits = RawCredits(client.credits)
+        #: ``addons`` methods returning a ``RawResponse``.
+        self.addons = RawAddons(client.addons)
+        #: ``capacity`` methods returning a ``RawResponse``.
+        self.capacity = RawCapacity(client.capacity)
+
+    create_tenant = raw_method(CrovverClient.create_tenant)
+    get_tenant = raw_method(CrovverClient.get_tenant)
+    list_tenants = raw_method(CrovverClient.list_tenants)
+    get_plans = raw_method(CrovverClient.get_plans)
+    get_supported_providers = raw_method(CrovverClient.get_supported_providers)
+    get_subscriptions = raw_method(CrovverClient.get_subscriptions)
+    get_subscription_status = raw_method(CrovverClient.get_subscription_status)
+    cancel_subscription = raw_method(CrovverClient.cancel_subscription)
+    can_access = raw_method(CrovverClient.can_access)
+    record_usage = raw_method(CrovverClient.record_usage)
+    check_usage_limit = raw_method(CrovverClient.check_usage_limit)
+    create_checkout_session = raw_method(CrovverClient.create_checkout_session)
+    get_invoices = raw_method(CrovverClient.get_invoices)
+    create_checkout_token = raw_method(CrovverClient.create_checkout_token)
+    create_portal_token = raw_method(CrovverClient.create_portal_token)
+    create_proration_checkout = raw_method(CrovverClient.create_proration_checkout)
+
+
+class AsyncRawResponses:
+    """``client.with_raw_response``: each method of ``AsyncCrovverClient``, returning a ``RawResponse``."""
+
+    def __init__(self, client: AsyncCrovverClient) -> None:
+        self._target = client
+        #: ``credits`` methods returning a ``RawResponse``.
+        self.credits = AsyncRawCredits(client.credits)
+        #: ``addons`` methods returning a ``RawResponse``.
+        self.addons = AsyncRawAddons(client.addons)
+        #: ``capacity`` methods returning a ``RawResponse``.
+        self.capacity = AsyncRawCapacity(client.capacity)
+
+    create_tenant = async_raw_method(AsyncCrovverClient.create_tenant)
+    get_tenant = async_raw_method(AsyncCrovverClient.get_tenant)
+    list_tenants = async_raw_method(AsyncCrovverClient.list_tenants)
+    get_plans = async_raw_method(AsyncCrovverClient.get_plans)
+    get_supported_providers = async_raw_method(AsyncCrovverClient.get_supported_providers)
+    get_subscriptions = async_raw_method(AsyncCrovverClient.get_subscriptions)
+    get_subscription_status = async_raw_method(AsyncCrovverClient.get_subscription_status)
+    cancel_subscription = async_raw_method(AsyncCrovverClient.cancel_subscription)
+    can_access = async_raw_method(AsyncCrovverClient.can_access)
+    record_usage = async_raw_method(AsyncCrovverClient.record_usage)
+    check_usage_limit = async_raw_method(AsyncCrovverClient.check_usage_limit)
+    create_checkout_session = async_raw_method(AsyncCrovverClient.create_checkout_session)
+    get_invoices = async_raw_method(AsyncCrovverClient.get_invoices)
+    create_checkout_token = async_raw_method(AsyncCrovverClient.create_checkout_token)
+    create_portal_token = async_raw_method(AsyncCrovverClient.create_portal_token)
+    create_proration_checkout = async_raw_method(AsyncCrovverClient.create_proration_checkout)

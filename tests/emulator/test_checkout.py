@@ -213,7 +213,7 @@ def test_tokens(public: httpx.Client, kind: str, url_key: str) -> None:
     response = public.post(
         f"/api/public/auth/{kind}", json={"externalTenantId": "ws_active", "returnUrl": "https://app.test"}
     )
-    assert response.status_code == 201
+    assert response.status_code == 201  # as in the docs
     body = response.json()
     assert body["data"]["expiresAt"] == "2026-01-01T00:10:00.000Z"
     assert body["meta"]["expiresIn"] == 600
