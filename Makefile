@@ -104,6 +104,7 @@ demo: install
 
 bench: install
 	$(BIN)/python -m tests.benchmarks $(BENCH_ARGS)
+	$(BIN)/python -m tests.benchmarks.cache_store $(filter --quick,$(BENCH_ARGS))
 
 # The long run; `make test` runs a short one (tests/emulator/test_fuzz.py).
 FUZZ_ARGS ?= --examples 200 --max-time 300

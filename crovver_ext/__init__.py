@@ -6,6 +6,7 @@
 
 from typing import TYPE_CHECKING, Any
 
+from crovver_ext._cache import AsyncEntitlementStore, EntitlementStore
 from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, AsyncRawResponses, CrovverClient, RawResponses
 from crovver_ext._deprecation import CrovverDeprecationWarning
 from crovver_ext._errors import (
@@ -86,6 +87,7 @@ __all__ = [
     "ActiveAddon",
     "AddonPurchase",
     "AsyncCrovverClient",
+    "AsyncEntitlementStore",
     "AsyncRawResponses",
     "AuthenticationError",
     "AvailableAddon",
@@ -102,6 +104,7 @@ __all__ = [
     "CrovverClient",
     "CrovverDeprecationWarning",
     "CrovverError",
+    "EntitlementStore",
     "FrozenDict",
     "FrozenList",
     "InternalServerError",

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack, cast
 import httpx
 
 from crovver_ext import _deprecation
-from crovver_ext._cache import EntitlementCache, cached_async, cached_sync
+from crovver_ext._cache import (
+    AsyncEntitlementStore,
+    EntitlementCache,
+    EntitlementStore,
+    cached_async,
+    cached_sync,
+    namespace,
+)
 from crovver_ext._lazy import LazyModule
 from crovver_ext._namespaces import (
     Addons,
@@ -60,12 +67,14 @@ from crovver_ext._version import __version__
 if TYPE_CHECKING:
     from crovver_ext import _adapter as adapter
     from crovver_ext import _models as m
+    from crovver_ext import webhooks
 else:
     # The adapter brings attrs, the models and (on first call) the generated client: load it on
     # the first call, so `import crovver_ext` costs little more than `import httpx`. The models
     # load the same way, also when `typing.get_type_hints` resolves an annotation.
     adapter = LazyModule("crovver_ext._adapter", globals(), "adapter")
     m = LazyModule("crovver_ext._models", globals(), "m")
+    webhooks = LazyModule("crovver_ext.webhooks", globals(), "webhooks")
 
 T = TypeVar("T")
 
@@ -227,6 +236,15 @@ def _safe_sink(sink: Callable[..., Any]) -> EventSink:
     return emit
 
 
+def _event_tenant(event: webhooks.WebhookEvent) -> str | None:
+    """The tenant (external id, as ``can_access`` names it) an event is about; None: unknown."""
+    if not isinstance(event, webhooks.WebhookEvent):
+        raise TypeError(
+            f"event must be a WebhookEvent (from crovver_ext.webhooks.construct_event), not {type(event).__name__}"
+        )
+    return None if event.data is None else event.data.external_tenant_id
+
+
 class _BaseClient:
     """Configuration and request building shared by the sync and async clients."""
 
@@ -244,6 +262,7 @@ class _BaseClient:
         logger: Callable[..., Any] | None,
         entitlement_cache_ttl: float | None,
         entitlement_cache_size: int,
+        entitlement_cache_store: EntitlementStore | AsyncEntitlementStore | None,
         clock: Callable[[], float] | None,
         jitter: Callable[[], float] | None,
     ) -> None:
@@ -263,10 +282,18 @@ class _BaseClient:
             "Accept": "application/json",
         }
         self._raw_mode = False  # True in the copies behind `with_raw_response`
+        if entitlement_cache_store is not None and entitlement_cache_ttl is None:
+            raise ValueError("entitlement_cache_store needs entitlement_cache_ttl (seconds)")
         self._cache = (
             None
             if entitlement_cache_ttl is None
-            else EntitlementCache(entitlement_cache_ttl, entitlement_cache_size, clock or time.monotonic)
+            else EntitlementCache(
+                entitlement_cache_ttl,
+                entitlement_cache_size,
+                clock or time.monotonic,
+                entitlement_cache_store,
+                namespace(self._api_key, self._base_url),
+            )
         )
         self._configure()
 
@@ -304,7 +331,7 @@ class _BaseClient:
             clone._logger = logger
         if self._cache is not None and (clone._api_key, clone._base_url) != (self._api_key, self._base_url):
             # Another key may be another organization: its answers must not mix with these.
-            clone._cache = self._cache.empty_copy()
+            clone._cache = self._cache.for_namespace(namespace(clone._api_key, clone._base_url))
         clone._owns_http = False  # the copy shares the pool; closing stays the original's job
         clone._configure()
         clone._bind_namespaces()
@@ -318,15 +345,6 @@ class _BaseClient:
         if self._cache is not None and call.operation in INVALIDATING_OPERATIONS:
             return self._cache
         return None
-
-    def invalidate(self, tenant_id: str | None = None) -> None:
-        """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache).
-
-        Args:
-            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
-        """
-        if self._cache is not None:
-            self._cache.invalidate(tenant_id)
 
     def _build_request(self, call: Call[Any]) -> httpx.Request:
         return self._http.build_request(
@@ -426,6 +444,8 @@ class CrovverClient(_BaseClient):
             (off by default). Staleness trade-off: changes made elsewhere show after the TTL;
             changes made through this client (consume, purchase, checkout, cancel) at once.
         entitlement_cache_size: The most answers the cache keeps (oldest dropped first).
+        entitlement_cache_store: Where answers live: None (this process's memory) or a shared
+            store such as ``crovver_ext.redis_store.RedisEntitlementStore`` (one cache for a fleet).
     """
 
     _http: httpx.Client
@@ -445,6 +465,7 @@ class CrovverClient(_BaseClient):
         http_client: httpx.Client | None = None,
         entitlement_cache_ttl: float | None = None,
         entitlement_cache_size: int = 10_000,
+        entitlement_cache_store: EntitlementStore | None = None,
         _sleep: Callable[[float], None] | None = None,
         _clock: Callable[[], float] | None = None,
         _jitter: Callable[[], float] | None = None,
@@ -458,6 +479,7 @@ class CrovverClient(_BaseClient):
             logger=logger,
             entitlement_cache_ttl=entitlement_cache_ttl,
             entitlement_cache_size=entitlement_cache_size,
+            entitlement_cache_store=entitlement_cache_store,
             clock=_clock,
             jitter=_jitter,
         )
@@ -465,6 +487,8 @@ class CrovverClient(_BaseClient):
             raise TypeError(
                 "http_client must be an httpx.Client (use AsyncCrovverClient for httpx.AsyncClient)"
             )
+        if self._cache is not None and not self._cache.blocking:
+            raise TypeError("entitlement_cache_store is async: use it with AsyncCrovverClient")
         self._adopt_http(http_client)
         self._http = http_client or httpx.Client(
             timeout=self._timeout, follow_redirects=False, headers=self._headers
@@ -506,6 +530,24 @@ class CrovverClient(_BaseClient):
         return self._copy_with(
             api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, logger=logger
         )
+
+    def invalidate(self, tenant_id: str | None = None) -> None:
+        """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        if self._cache is not None:
+            self._cache.invalidate(tenant_id)
+
+    def apply_event(self, event: webhooks.WebhookEvent) -> None:
+        """Drop the cached answers of the tenant a verified webhook event is about.
+
+        Call it from your webhook handler; then a long ``entitlement_cache_ttl`` is safe. It only
+        drops, so an event that arrives twice or out of order is harmless. An event that names no
+        tenant (``event.data`` is None or has no ``external_tenant_id``) drops every answer.
+        """
+        self.invalidate(_event_tenant(event))
 
     def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""
@@ -793,6 +835,8 @@ class AsyncCrovverClient(_BaseClient):
             (off by default). Staleness trade-off: changes made elsewhere show after the TTL;
             changes made through this client (consume, purchase, checkout, cancel) at once.
         entitlement_cache_size: The most answers the cache keeps (oldest dropped first).
+        entitlement_cache_store: Where answers live: None (this process's memory) or a shared
+            store such as ``crovver_ext.redis_store.AsyncRedisEntitlementStore`` (one cache for a fleet).
     """
 
     _http: httpx.AsyncClient
@@ -812,6 +856,7 @@ class AsyncCrovverClient(_BaseClient):
         http_client: httpx.AsyncClient | None = None,
         entitlement_cache_ttl: float | None = None,
         entitlement_cache_size: int = 10_000,
+        entitlement_cache_store: AsyncEntitlementStore | None = None,
         _sleep: Callable[[float], Awaitable[None]] | None = None,
         _clock: Callable[[], float] | None = None,
         _jitter: Callable[[], float] | None = None,
@@ -825,6 +870,7 @@ class AsyncCrovverClient(_BaseClient):
             logger=logger,
             entitlement_cache_ttl=entitlement_cache_ttl,
             entitlement_cache_size=entitlement_cache_size,
+            entitlement_cache_store=entitlement_cache_store,
             clock=_clock,
             jitter=_jitter,
         )
@@ -832,6 +878,12 @@ class AsyncCrovverClient(_BaseClient):
             raise TypeError("http_client must be an httpx.AsyncClient (use CrovverClient for httpx.Client)")
         import asyncio  # here, not at the top: sync users should not pay for importing it
 
+        if self._cache is not None and self._cache.blocking and entitlement_cache_store is not None:
+            # A blocking store would stall the event loop on every check.
+            raise TypeError(
+                "entitlement_cache_store must be an async store (e.g. AsyncRedisEntitlementStore) "
+                "for AsyncCrovverClient"
+            )
         _skip_missing_sniffio()
         self._adopt_http(http_client)
         self._http = http_client or httpx.AsyncClient(
@@ -856,7 +908,7 @@ class AsyncCrovverClient(_BaseClient):
             result = await run_async(steps, self._send, self._sleep)
         finally:  # even after an error: a lost response may have changed the tenant
             if cache is not None:
-                cache.invalidate(call.tenant_id)
+                await cache.ainvalidate(call.tenant_id)
         return cast(T, self._raw_result(call, result))
 
     @property
@@ -877,6 +929,24 @@ class AsyncCrovverClient(_BaseClient):
         return self._copy_with(
             api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, logger=logger
         )
+
+    async def invalidate(self, tenant_id: str | None = None) -> None:
+        """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        if self._cache is not None:
+            await self._cache.ainvalidate(tenant_id)
+
+    async def apply_event(self, event: webhooks.WebhookEvent) -> None:
+        """Drop the cached answers of the tenant a verified webhook event is about.
+
+        Call it from your webhook handler; then a long ``entitlement_cache_ttl`` is safe. It only
+        drops, so an event that arrives twice or out of order is harmless. An event that names no
+        tenant (``event.data`` is None or has no ``external_tenant_id``) drops every answer.
+        """
+        await self.invalidate(_event_tenant(event))
 
     async def aclose(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""
@@ -1006,7 +1076,7 @@ class AsyncCrovverClient(_BaseClient):
         if cache is None or amount is not None or self._raw_mode:
             return await self._run(adapter.can_access(tenant_id, feature_key, product_slug, amount), options)
         key = (tenant_id, feature_key, product_slug)
-        hit = cache.get(key)
+        hit = cache.get(key) if cache.blocking else await cache.store.get(key)
         if hit is not None:
             return hit
         call = adapter.can_access(tenant_id, feature_key, product_slug, None)

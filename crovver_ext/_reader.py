@@ -203,11 +203,11 @@ def read_float(value: Any) -> float:
 
 
 def _finite_decimal(amount: Decimal) -> Decimal:
-    if not amount.is_finite() or amount.adjusted() > _MAX_DIGITS or amount.adjusted() < -_MAX_DIGITS:
-        if amount.is_zero():
-            return Decimal(0)
-        _bad(f"amount out of range: {_describe(amount)}")
-    return amount
+    if amount.is_finite() and -_MAX_DIGITS <= amount.adjusted() <= _MAX_DIGITS:
+        return amount
+    if amount.is_zero():  # 0E-1000 is zero, whatever its exponent
+        return Decimal(0)
+    _bad(f"amount out of range: {_describe(amount)}")
 
 
 def read_decimal(value: Any) -> Decimal:
@@ -221,7 +221,7 @@ def read_decimal(value: Any) -> Decimal:
         return Decimal(value)
     if kind is str and len(value) <= 2 * _MAX_DIGITS:
         try:
-            return _finite_decimal(Decimal(value.strip()))
+            return _finite_decimal(Decimal(value))  # Decimal() itself allows surrounding spaces
         except InvalidOperation:
             pass
     elif kind is float and math.isfinite(value):
@@ -235,7 +235,10 @@ def read_datetime(value: Any) -> dt.datetime:
         _bad(f"expected an ISO 8601 date-time, got {_describe(value)}")
     try:
         parsed = dt.datetime.fromisoformat(value)
-        return parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed.astimezone(dt.UTC)
+        zone = parsed.tzinfo
+        if zone is dt.UTC:  # "...Z" and "+00:00": already what we return
+            return parsed
+        return parsed.replace(tzinfo=dt.UTC) if zone is None else parsed.astimezone(dt.UTC)
     except (ValueError, OverflowError):  # not ISO 8601; or a moment UTC cannot hold (9999-12-31T23:59-01:00)
         _bad(f"expected an ISO 8601 date-time, got {_describe(value)}")
 
@@ -277,16 +280,18 @@ def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
 class _Kind:
     """How one declared type is read: ``fast`` is an inline type test, ``convert`` the fallback."""
 
-    def __init__(self, convert: Callable[[Any], Any], fast: type | None) -> None:
+    def __init__(self, convert: Callable[[Any], Any], fast: type | None, nullable: bool = False) -> None:
         self.convert = convert
         self.fast = fast
+        self.nullable = nullable  # None passes (only inside collections)
 
 
 def _kind(hint: Any) -> _Kind:
     hint, optional = _unwrap_optional(hint)
     if optional:  # inside a collection, e.g. the values of Mapping[str, int | None]
-        convert = _kind(hint).convert
-        return _Kind(lambda value: None if value is None else convert(value), None)
+        inner = _kind(hint)
+        convert = inner.convert
+        return _Kind(lambda value: None if value is None else convert(value), inner.fast, nullable=True)
     if hint in _SCALARS:
         return _Kind(_SCALARS[hint], hint if hint in (str, int, bool) else None)
     origin = typing.get_origin(hint)
@@ -301,7 +306,8 @@ def _kind(hint: Any) -> _Kind:
         value_hint = typing.get_args(hint)[1]
         if value_hint is Any:
             return _Kind(freeze_json, None)
-        return _Kind(_mapping_reader(_kind(value_hint).convert), None)
+        value_kind = _kind(value_hint)
+        return _Kind(_mapping_reader(value_kind.convert, value_kind.fast, value_kind.nullable), None)
     if isinstance(hint, type) and hasattr(hint, "__attrs_attrs__"):
         return _Kind(reader(hint), None)
     raise TypeError(f"no wire conversion for the type {hint!r}")  # a declaration bug: fail at import
@@ -311,21 +317,30 @@ def _sequence_reader(convert: Callable[[Any], Any]) -> Callable[[Any], tuple[Any
     def read_sequence(value: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             _bad(f"expected a list, got {_describe(value)}")
-        items = []
-        for index, item in enumerate(value):
+        try:
+            return tuple([convert(item) for item in value])
+        except MalformedReply:
+            pass
+        for index, item in enumerate(value):  # the slow path: which item failed
             try:
-                items.append(convert(item))
+                convert(item)
             except MalformedReply as error:
                 raise error.at(f"[{index}]") from None
-        return tuple(items)
+        raise AssertionError("unreachable: an item failed once and then read")  # pragma: no cover
 
     return read_sequence
 
 
-def _mapping_reader(convert: Callable[[Any], Any]) -> Callable[[Any], FrozenDict[Any]]:
+def _mapping_reader(
+    convert: Callable[[Any], Any], fast: type | None, nullable: bool
+) -> Callable[[Any], FrozenDict[Any]]:
     def read_mapping(value: Any) -> FrozenDict[Any]:
         if type(value) is not dict:
             _bad(f"expected an object, got {_describe(value)}")
+        if fast is not None and all(
+            type(item) is fast or (nullable and item is None) for item in value.values()
+        ):
+            return FrozenDict(value)  # every value already has its type (feature flags, counts)
         out = {}
         for key, item in value.items():
             try:
@@ -442,30 +457,23 @@ def _compile(cls: type[Any]) -> Callable[[Any], Any]:
         else:
             lines.append("        else:")
         lines.append(f"            {v} = c{i}({v})")
-    names = [f.name for f in fields] + [name for name, _ in derived]
-    if derived:
-        namespace.update({f"d{j}": compute for j, (_, compute) in enumerate(derived)})
-        lines.append(
-            "        values = {" + ", ".join(f"{f.name!r}: v{i}" for i, f in enumerate(fields)) + "}"
-        )
-        for j, (name, _) in enumerate(derived):
-            lines.append(f"        values[{name!r}] = d{j}(values, raw)")
+    # One __dict__ for the whole instance: the classes are frozen and not slotted, and setting
+    # the dict at once costs a fraction of one __setattr__ per field. Derived fields read it.
+    items = [f"{f.name!r}: v{i}" for i, f in enumerate(fields)] + ["'_wire': raw"]
+    if "request_id" in {a.name for a in attrs.fields(cls)}:
+        items.append("'request_id': None")
+    lines.append("        values = {" + ", ".join(items) + "}")
+    namespace.update({f"d{j}": compute for j, (_, compute) in enumerate(derived)})
+    for j, (name, _) in enumerate(derived):
+        lines.append(f"        values[{name!r}] = d{j}(values, raw)")
     lines += [
         "    except _Malformed:",
         "        _slow(_cls, raw)",
         "        raise",
         "    self = _new(_cls)",
+        "    _set(self, '__dict__', values)",
+        "    return self",
     ]
-    # One __dict__ for the whole instance: the classes are frozen and not slotted, and setting
-    # the dict at once costs a fraction of one __setattr__ per field.
-    items = [f"{f.name!r}: v{i}" for i, f in enumerate(fields)]
-    items += [f"{name!r}: values[{name!r}]" for name, _ in derived]
-    items.append("'_wire': raw")
-    if "request_id" in {a.name for a in attrs.fields(cls)}:
-        items.append("'request_id': None")
-    lines.append("    _set(self, '__dict__', {" + ", ".join(items) + "})")
-    lines.append("    return self")
-    del names
     source = "\n".join(lines) + "\n"
     code = compile(source, f"<crovver reader for {cls.__qualname__}>", "exec")
     exec(code, namespace)  # the class's own declaration, compiled; no outside input reaches it

@@ -12,8 +12,10 @@ refused with InvalidResponseError by design, see tests/hardening).
 
 from __future__ import annotations
 
+import collections.abc
 import copy
 import json
+import typing
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -257,3 +259,65 @@ def test_every_wire_name_a_model_declares_is_in_the_spec() -> None:
                     assert not unknown, f"{name}.{field} reads {path!r}: {unknown} is not in openapi.yaml"
                     checked += 1
     assert checked > 200
+
+
+# Which spec component each result class reads (the test's own oracle).
+COMPONENT_OF = {
+    "Organization": "Organization",
+    "Tenant": "Tenant",
+    "TenantOwner": "TenantOwner",
+    "CreatedTenant": "CreateTenantData",
+    "TenantMember": "TenantMember",
+    "TenantDetails": "TenantLookupData",
+    "TenantList": "TenantListData",
+    "PlanPrice": "PlanPrice",
+    "CreditPool": "CreditPoolDefinition",
+    "Product": "Product",
+    "PaymentProvider": "PaymentProviderInfo",
+    "Plan": "Plan",
+    "PlanList": "PlansData",
+    "SupportedProvider": "SupportedProvider",
+    "SubscriptionPlan": "SubscriptionPlan",
+    "Subscription": "Subscription",
+    "SubscriptionList": "SubscriptionsData",
+    "SubscriptionStatusSubscription": "StatusSubscription",
+    "SubscriptionStatusPlan": "StatusPlan",
+    "SubscriptionStatus": "SubscriptionStatusData",
+    "CanceledSubscription": "CancelSubscriptionData",
+    "PoolBalance": "PoolBalance",
+    "ConsumeResult": "ConsumeCreditsData",
+    "AvailableAddon": "AvailableAddon",
+    "AddonPurchase": "PurchaseAddonData",
+    "ActiveAddon": "ActiveAddonPool",
+    "UsageRecord": "RecordUsageData",
+    "UsageLimit": "CheckUsageLimitData",
+    "CheckoutSession": "CheckoutSessionData",
+    "Invoice": "Invoice",
+    "InvoiceList": "InvoicesData",
+    "Token": "TokenData",
+    "CapacityCount": "CapacityCountData",
+    "SeatCapacity": "SeatCapacity",
+    "SeatAllocationResult": "AllocateSeatData",
+    "BulkAllocation": "BulkAllocateData",
+    "SeatAllocation": "SeatAllocation",
+    "SeatAllocationPage": "SeatAllocationsData",
+    "ProrationCheckout": "ProrationCheckoutData",
+}
+
+
+@pytest.mark.parametrize("model", sorted(COMPONENT_OF))
+def test_a_model_guarantees_exactly_the_fields_the_spec_requires(model: str) -> None:
+    """Guaranteed (a plain type) where the spec requires the field, ``X | None`` where it does not."""
+    from crovver_ext import _models
+    from crovver_ext._reader import iter_wire_fields
+
+    component = _component(f"#/components/schemas/{COMPONENT_OF[model]}")
+    required = set(component.get("required", []))
+    for field, paths, guaranteed in iter_wire_fields(getattr(_models, model)):
+        direct = [p for p in paths if "." not in p]
+        if guaranteed:
+            assert set(paths) & required, f"{model}.{field} is guaranteed, the spec does not require {paths}"
+        elif direct and set(direct) & required:
+            hint = typing.get_type_hints(getattr(_models, model))[field]
+            collection = typing.get_origin(hint) in (tuple, collections.abc.Mapping)
+            assert collection, f"{model}.{field}: the spec requires {direct}, so the model can guarantee it"

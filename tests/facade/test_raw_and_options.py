@@ -128,13 +128,14 @@ def test_raw_views_mirror_every_method() -> None:
     request_methods = {
         n
         for n in public(CrovverClient)
-        if n not in {"close", "with_options", "invalidate", "with_raw_response"}
+        if n not in {"close", "with_options", "invalidate", "apply_event", "with_raw_response"}
     }
     assert set(vars(_client.RawResponses)) >= request_methods
     assert set(vars(_client.AsyncRawResponses)) >= public(AsyncCrovverClient) - {
         "aclose",
         "with_options",
         "invalidate",
+        "apply_event",
         "with_raw_response",
     }
     for name in ("Credits", "Addons", "Capacity"):

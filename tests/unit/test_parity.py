@@ -34,7 +34,11 @@ def _async_to_sync(text: str) -> str:
         (r"\bAsyncIterator\b", "Iterator"),
         (r"\bAwaitable\[([^\[\]]*)\]", r"\1"),
         (r"\b_AsyncRunner\b", "_SyncRunner"),
-        (r"\bAsync(Credits|Addons|Capacity|RawResponses|RawCredits|RawAddons|RawCapacity)\b", r"\1"),
+        (
+            r"\bAsync(Credits|Addons|Capacity|RawResponses|RawCredits|RawAddons|RawCapacity"
+            r"|EntitlementStore|RedisEntitlementStore)\b",
+            r"\1",
+        ),
     ):
         text = re.sub(pattern, replacement, text)
     return text
