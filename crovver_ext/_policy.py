@@ -50,6 +50,7 @@ class Call(Generic[T]):
     """
 
     __slots__ = (
+        "invalidates",
         "json",
         "method",
         "operation",
@@ -59,7 +60,6 @@ class Call(Generic[T]):
         "response",
         "retries_taken",
         "retryable",
-        "invalidates",
         "tenant_id",
     )
 
