@@ -111,6 +111,7 @@ class SubscriptionStatusPlan(_Model):
     product_name: str | None = None
     product_slug: str | None = None
     billing_interval: str | None = None
+    is_seat_based: bool | None = None  #: crovver-react reads it (src/types.ts)
     features: tuple[str, ...] = ()
     limits: Mapping[str, int | None] = EMPTY
 
