@@ -16,7 +16,7 @@ GENERATOR_PINS := openapi-python-client==$(GENERATOR_VERSION) ruff==$(RUFF_VERSI
 	MarkupSafe==3.0.4 ruamel.yaml==0.19.1 pydantic==2.14.4 pydantic_core==2.50.5
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: help install generate check-generated lint format typecheck pytest test demo bench dist docs clean
+.PHONY: help install generate check-generated lint format typecheck pytest test demo bench dist docs fuzz clean
 
 help:
 	@echo "make demo             start a local Crovver and walk through the SDK"
@@ -26,6 +26,7 @@ help:
 	@echo "make check-generated  fail if generated/ differs from what openapi.yaml produces"
 	@echo "make dist             build the wheel and sdist into dist/ and check them with twine"
 	@echo "make docs             build the API reference into site/ (fails on undocumented names)"
+	@echo "make fuzz             schemathesis against the local Crovver, every check (FUZZ_ARGS=...)"
 	@echo "make lint | format | typecheck | pytest | bench | clean"
 
 install: $(VENV)/.installed
@@ -46,8 +47,9 @@ $(GEN_VENV)/.installed-$(GENERATOR_VERSION)-$(RUFF_VERSION):
 
 GEN_STAMP := $(GEN_VENV)/.installed-$(GENERATOR_VERSION)-$(RUFF_VERSION)
 
-# Writes OUT/crovver_api and OUT/provenance.json. The generator finds ruff on PATH, so PATH starts
-# with the pinned one; the post hooks in generator-config.yaml run it --isolated.
+# Writes OUT/crovver_api, its operations.py and request_schemas.py (the operation table and what
+# each operation accepts, by .codegen/) and OUT/provenance.json. The generator finds ruff on PATH, so PATH starts with the pinned one; the post
+# hooks in generator-config.yaml run it --isolated.
 .PHONY: generate-into
 generate-into: $(GEN_STAMP)
 	@test -n "$(OUT)" || { echo "usage: make generate-into OUT=folder" >&2; exit 2; }
@@ -57,6 +59,12 @@ generate-into: $(GEN_STAMP)
 		--path "$(CURDIR)/openapi.yaml" --config "$(CURDIR)/generator-config.yaml" \
 		--meta none --output-path crovver_api --overwrite --fail-on-warning \
 		--custom-template-path "$(CURDIR)/.codegen/templates" > /dev/null
+	$(GEN_VENV)/bin/python .codegen/operations.py openapi.yaml "$(OUT)/crovver_api/operations.py"
+	$(GEN_VENV)/bin/python .codegen/request_schemas.py openapi.yaml "$(OUT)/crovver_api/request_schemas.py"
+	$(GEN_VENV)/bin/ruff check --isolated --quiet --target-version py311 \
+		"$(OUT)/crovver_api/operations.py" "$(OUT)/crovver_api/request_schemas.py"
+	$(GEN_VENV)/bin/ruff format --isolated --quiet --check --line-length 120 \
+		"$(OUT)/crovver_api/operations.py" "$(OUT)/crovver_api/request_schemas.py"
 	rm -rf "$(OUT)/crovver_api/.ruff_cache"
 	printf '{\n  "generator": "openapi-python-client %s",\n  "ruff": "%s",\n  "spec_sha256": "%s",\n  "config_sha256": "%s",\n  "command": "openapi-python-client generate --meta none --overwrite --fail-on-warning --config generator-config.yaml --custom-template-path .codegen/templates"\n}\n' \
 		"$$($(GEN_VENV)/bin/python -c 'import importlib.metadata as m; print(m.version("openapi-python-client"))')" \
@@ -78,12 +86,12 @@ check-generated: $(GEN_STAMP)
 	fi; echo "generated/ matches openapi.yaml"
 
 lint: install
-	$(BIN)/ruff check crovver_ext tests
-	$(BIN)/ruff format --check crovver_ext tests
+	$(BIN)/ruff check crovver_ext tests .codegen
+	$(BIN)/ruff format --check crovver_ext tests .codegen
 
 format: install
-	$(BIN)/ruff check --fix crovver_ext tests
-	$(BIN)/ruff format crovver_ext tests
+	$(BIN)/ruff check --fix crovver_ext tests .codegen
+	$(BIN)/ruff format crovver_ext tests .codegen
 
 typecheck: install
 	$(BIN)/mypy
@@ -110,6 +118,10 @@ dist: install
 # name (tests/docs/surface.py) and on any warning while rendering.
 docs: install
 	$(BIN)/python -m tests.docs.build site
+# The long run; `make test` runs a short one (tests/emulator/test_fuzz.py).
+FUZZ_ARGS ?= --examples 200 --max-time 300
+fuzz: install
+	$(BIN)/python -m tests.emulator.fuzz $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) $(GEN_VENV) dist build site .mypy_cache .pytest_cache .ruff_cache .hypothesis *.egg-info

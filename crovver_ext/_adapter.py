@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from crovver_api import models as gen
+from crovver_api.operations import OPERATIONS
 from crovver_api.types import UNSET
 from crovver_ext import _validation as check
 from crovver_ext._lazy import LazyModule
@@ -59,9 +60,11 @@ def _call(
     operation: str,
     parse: Callable[[Any, Any, str | None], Any],
     *,
-    retryable: bool = True,
     tenant_id: str | None = None,
 ) -> Call[Any]:
+    # Whether a call may be retried and whether it changes entitlements are facts of the
+    # operation, declared once in openapi.yaml (x-crovver-retry, x-crovver-invalidates).
+    row = OPERATIONS[operation]
     return Call(
         operation=operation,
         method=kwargs["method"].upper(),
@@ -69,7 +72,8 @@ def _call(
         params=kwargs.get("params"),
         json=kwargs.get("json"),
         parse=parse,
-        retryable=retryable,
+        retryable=row.retry,
+        invalidates=row.invalidates == "tenant",
         tenant_id=tenant_id,
     )
 
@@ -422,7 +426,6 @@ def create_checkout_session(
         _operation("checkout.create_checkout_session")._get_kwargs(body=body),
         "create_checkout_session",
         _parse(m.CheckoutSession),
-        retryable=False,
         tenant_id=tenant,
     )
 
@@ -540,7 +543,6 @@ def bulk_allocate_seats(
         _operation("capacity.bulk_allocate_seats")._get_kwargs(body=body),
         "bulk_allocate_seats",
         _parse(m.BulkAllocation),
-        retryable=False,
         tenant_id=tenant,
     )
 
@@ -584,6 +586,5 @@ def create_proration_checkout(
         _operation("capacity.create_proration_checkout")._get_kwargs(body=body),
         "create_proration_checkout",
         _parse(m.ProrationCheckout),
-        retryable=False,
         tenant_id=tenant,
     )

@@ -84,17 +84,6 @@ T = TypeVar("T")
 ASYNC_POOL_SIZE = 10
 ASYNC_POOL_LIMITS = httpx.Limits(max_connections=ASYNC_POOL_SIZE, max_keepalive_connections=ASYNC_POOL_SIZE)
 
-# Calls after which a tenant's cached entitlements may be wrong.
-INVALIDATING_OPERATIONS = frozenset(
-    {
-        "consume_credits",
-        "purchase_addon",
-        "create_checkout_session",
-        "cancel_subscription",
-        "create_proration_checkout",
-    }
-)
-
 DEFAULT_BASE_URL = "https://app.crovver.com"
 API_KEY_ENV = "CROVVER_SECRET_KEY"
 BASE_URL_ENV = "CROVVER_BASE_URL"
@@ -342,7 +331,7 @@ class _BaseClient:
 
     def _invalidates(self, call: Call[Any]) -> EntitlementCache | None:
         """The cache to clear for ``call.tenant_id`` once this call is over, if any."""
-        if self._cache is not None and call.operation in INVALIDATING_OPERATIONS:
+        if self._cache is not None and call.invalidates:
             return self._cache
         return None
 

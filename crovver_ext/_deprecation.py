@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
 F = TypeVar("F", bound=Callable[..., object])
 
-# operationId in openapi.yaml -> the replacement; a test checks this equals the spec's deprecated set.
-DEPRECATED_OPERATIONS: Mapping[str, str] = {
-    "record_usage": "credits.consume",
-    "check_usage_limit": "credits.balance",
-}
 REMOVED_IN = "1.0"
+
+
+@functools.cache
+def deprecated_operations() -> Mapping[str, str]:
+    """operationId -> the facade method replacing it: openapi.yaml's ``deprecated: true`` operations
+    and their ``x-crovver-replacement``, read from the generated operation table."""
+    # Imported on first use: crovver_api loads the generated client, which `import crovver_ext` defers.
+    from crovver_api.operations import OPERATIONS
+
+    return MappingProxyType(
+        {op.operation_id: op.replacement for op in OPERATIONS.values() if op.replacement is not None}
+    )
 
 
 class CrovverDeprecationWarning(DeprecationWarning):
@@ -23,7 +32,7 @@ class CrovverDeprecationWarning(DeprecationWarning):
 def message(operation: str) -> str:
     return (
         f"{operation}() is deprecated and will be removed in crovver {REMOVED_IN}: "
-        f"use {DEPRECATED_OPERATIONS[operation]}() instead."
+        f"use {deprecated_operations()[operation]}() instead."
     )
 
 

@@ -50,6 +50,7 @@ class Call(Generic[T]):
     """
 
     __slots__ = (
+        "invalidates",
         "json",
         "method",
         "operation",
@@ -72,6 +73,7 @@ class Call(Generic[T]):
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         retryable: bool = True,
+        invalidates: bool = False,
         tenant_id: str | None = None,
     ) -> None:
         self.operation = operation
@@ -81,6 +83,7 @@ class Call(Generic[T]):
         self.params = params
         self.json = json
         self.retryable = retryable
+        self.invalidates = invalidates  # whether it may change the tenant's entitlements
         self.tenant_id = tenant_id  # whose cached entitlements this call may change
         # Filled in by the attempt loop: the response the result was read from, and the retries
         # it took (what `with_raw_response` shows).

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import yaml
@@ -13,22 +16,16 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from crovver_api.operations import OPERATIONS
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
 SPEC_URI = "urn:crovver:openapi"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
-# Operations the public key may call (crovver-api.md, "Credentials"); the rest need the secret key.
-PUBLIC_KEY_OPERATIONS = {
-    "get_plans",
-    "get_subscription_status",
-    "can_access",
-    "get_credit_balance",
-    "list_available_addons",
-    "get_active_addons",
-    "create_checkout_token",
-    "create_portal_token",
-}
+# Operations the public key may call (openapi.yaml's security, via the generated operation table);
+# the rest need the secret key. tests/contract/test_operation_table.py holds the hand-written oracle.
+PUBLIC_KEY_OPERATIONS = frozenset(op.operation_id for op in OPERATIONS.values() if "public" in op.credentials)
 
 
 @functools.cache
@@ -98,3 +95,11 @@ def response_schema_name(operation: dict[str, Any], status: int) -> str:
     response = responses.get(str(status)) or responses["default"]
     media = resolve(response)["content"]["application/json"]
     return ref_name(media["schema"])
+
+
+def codegen_script(name: str) -> ModuleType:
+    """A module of .codegen/ (the generator scripts import codegen_common from there, as when run)."""
+    folder = str(ROOT / ".codegen")
+    if folder not in sys.path:
+        sys.path.append(folder)
+    return importlib.import_module(name)

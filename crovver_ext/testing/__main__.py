@@ -28,6 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--db", help="SQLite file to keep state in (default: memory)")
     serve.add_argument("--seed", help="JSON or YAML seed file (default: the built-in demo)")
     serve.add_argument("--start", help="ISO time the clock starts at (default 2026-01-01)")
+    serve.add_argument(
+        "--public-url", help="base of the URLs it mints, e.g. behind a proxy (default: its own)"
+    )
     sub.add_parser("seed", help="print the built-in seed as JSON (a template for --seed)")
     args = parser.parse_args(argv)
     if args.command == "seed":
@@ -36,7 +39,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     start: datetime | None = parse_iso(args.start) if args.start else None
     try:
-        local = LocalCrovver(port=args.port, db=args.db, seed=args.seed, host=args.host, start=start).start()
+        local = LocalCrovver(
+            port=args.port,
+            db=args.db,
+            seed=args.seed,
+            host=args.host,
+            start=start,
+            public_url=args.public_url,
+        ).start()
     except (OSError, ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

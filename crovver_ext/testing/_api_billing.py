@@ -30,9 +30,10 @@ from ._model import (
 )
 from ._routing import Ctx, Reply
 from ._store import Row, new_id, to_json
-from ._wire import ApiError, invalid, missing, money_str, not_found
+from ._wire import ApiError, invalid, missing, money_number, money_str, not_found
 
-TOKEN_TTL = 3600
+#: Checkout and portal tokens live 10 minutes (docs: api-reference/checkout/checkout-token.mdx).
+TOKEN_TTL = 600
 
 # --- credits -------------------------------------------------------------------------------
 
@@ -263,6 +264,7 @@ def create_checkout(ctx: Ctx) -> Reply:
             now,
         ),
     )
+    amount = seat_total(plan, price, seats)
     session_id = create_session(
         ctx.conn,
         org_id=ctx.org_id,
@@ -270,7 +272,7 @@ def create_checkout(ctx: Ctx) -> Reply:
         tenant_id=tenant["id"],
         sub_id=sub_id,
         ref_id=None,
-        amount=seat_total(plan, price, seats),
+        amount=amount,
         currency=currency,
         success_url=b.opt_str("successUrl"),
         cancel_url=b.opt_str("cancelUrl"),
@@ -282,6 +284,12 @@ def create_checkout(ctx: Ctx) -> Reply:
             "checkoutUrl": checkout_url(ctx.base_url, session_id),
             "sessionId": session_id,
             "subscriptionId": sub_id,
+            # Not in the docs; crovver-php's CreateCheckoutSessionResponse reads them (planName required).
+            "planName": plan["name"],
+            "isFree": amount == 0,
+            "provider": provider,
+            "amount": money_number(amount),
+            "currency": currency,
         },
         status=201,
     )

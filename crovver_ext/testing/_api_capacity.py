@@ -15,7 +15,7 @@ from ._lifecycle import apply_seats, checkout_url, create_session, proration_quo
 from ._model import access_subscriptions, find_tenant, get, plan_by_id, tenant_by_ext
 from ._routing import Ctx, Reply
 from ._store import Row, from_json, new_id, to_json
-from ._wire import ApiError, invalid, not_found, percent
+from ._wire import ApiError, invalid, money_number, not_found, percent
 
 
 def _seat_sub(ctx: Ctx, tenant: Row) -> Row | None:
@@ -325,7 +325,7 @@ def proration_checkout(ctx: Ctx) -> Reply:
             "prorationId": proration_id,
             "checkoutUrl": url,
             "requiresPayment": url is not None,
-            "prorationAmount": quote["wire"]["amount"],
+            "prorationAmount": money_number(amount),  # a JSON number (docs: capacity/proration-checkout)
             "prorationDetails": quote["wire"],
             "message": message,
         }

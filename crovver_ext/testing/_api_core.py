@@ -179,6 +179,7 @@ def plan_wire(ctx: Ctx, plan: Row) -> dict[str, Any]:
     ).fetchall()
     product = get(ctx.conn, "products", plan["product_id"])
     seat = bool(plan["is_seat_based"])
+    providers = providers_wire(ctx)
     return {
         "id": plan["id"],
         "name": plan["name"],
@@ -208,12 +209,16 @@ def plan_wire(ctx: Ctx, plan: Row) -> dict[str, Any]:
             for p in pools(ctx.conn, plan["id"])
         ],
         "product": _product_wire(product),
-        "paymentProviders": providers_wire(ctx),
+        # Both spellings: crovver-node's Plan declares both, crovver-php's Plan reads payment_providers.
+        "paymentProviders": providers,
+        "payment_providers": providers,
         "isFree": all(int(p["amount"]) == 0 for p in prices),
         "isSeatBased": seat,
         "test_mode": True,
         "createdAt": plan["created_at"],
         "updatedAt": plan["updated_at"],
+        "created_at": plan["created_at"],  # crovver-node and crovver-php read the snake_case pair
+        "updated_at": plan["updated_at"],
     }
 
 

@@ -18,52 +18,75 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from crovver_api.operations import OPERATIONS
+
 from . import _api_billing as billing
 from . import _api_capacity as capacity
 from . import _api_core as core
+from ._client import IN_PROCESS_URL
 from ._clock import DEFAULT_START, Clock, iso, parse_iso, to_utc
 from ._control import handle_control
-from ._faults import Fault, Faults, LogEntry, RequestLog
+from ._faults import DEFAULT_LOG_SIZE, Fault, Faults, LogEntry, RequestLog
 from ._lifecycle import Event, advance
-from ._routing import Ctx, ResponseTuple, Route, json_response, parse_query, split_path
+from ._routing import Ctx, Handler, ResponseTuple, Route, json_response, parse_query, split_path
 from ._seed import apply_seed, load_seed
 from ._store import Row, Store, set_meta
+from ._validate import RequestValidator
 from ._webhooks import Webhooks
 from ._wire import MAX_BODY, ApiError, Fields, envelope, parse_object
 
 _log = logging.getLogger("crovver_ext.testing")
 T = TypeVar("T")
 
-_P = "/api/public"
-ROUTES: tuple[Route, ...] = (
-    Route("POST", f"{_P}/tenants", core.create_tenant, "secret"),
-    Route("GET", f"{_P}/tenants", core.get_tenants, "secret", json_body=False),
-    Route("GET", f"{_P}/plans", core.list_plans, "public", json_body=False),
-    Route("GET", f"{_P}/supported-providers", core.supported_providers, "secret", json_body=False),
-    Route("GET", f"{_P}/subscriptions", core.list_subscriptions, "secret", json_body=False),
-    Route("GET", f"{_P}/subscriptions/status", core.subscription_status, "public", json_body=False),
-    Route("POST", f"{_P}/subscriptions/{{id}}/cancel", core.cancel_subscription, "secret"),
-    Route("POST", f"{_P}/can-access", core.can_access, "public"),
-    Route("GET", f"{_P}/can-access", core.can_access, "public", json_body=False),
-    Route("GET", f"{_P}/credits/balance", billing.credit_balance, "public", json_body=False),
-    Route("POST", f"{_P}/credits/consume", billing.consume_credits, "secret"),
-    Route(
-        "GET", f"{_P}/tenants/{{id}}/addons/available", billing.addons_available, "public", json_body=False
-    ),
-    Route("POST", f"{_P}/tenants/{{id}}/addons/purchase", billing.purchase_addon, "secret"),
-    Route("GET", f"{_P}/tenants/{{id}}/addons/active", billing.addons_active, "public", json_body=False),
-    Route("POST", f"{_P}/record-usage", core.record_usage, "secret"),
-    Route("POST", f"{_P}/check-usage-limit", core.check_usage_limit, "secret"),
-    Route("POST", f"{_P}/checkout", billing.create_checkout, "secret"),
-    Route("GET", f"{_P}/billing/invoices", billing.list_invoices, "secret", json_body=False),
-    Route("POST", f"{_P}/auth/checkout-token", billing.checkout_token, "public"),
-    Route("POST", f"{_P}/auth/portal-token", billing.portal_token, "public"),
-    Route("POST", f"{_P}/capacity/count", capacity.capacity_count, "secret"),
-    Route("POST", f"{_P}/capacity/allocate", capacity.allocate, "secret"),
-    Route("POST", f"{_P}/capacity/bulk-allocate", capacity.bulk_allocate, "secret"),
-    Route("GET", f"{_P}/capacity/allocations", capacity.list_allocations, "secret", json_body=False),
-    Route("POST", f"{_P}/capacity/proration-checkout", capacity.proration_checkout, "secret"),
-)
+#: The handler of each operation in openapi.yaml; method, path and credentials come from the spec's
+#: operation table (crovver_api.operations), so the router cannot drift from it.
+HANDLERS: dict[str, Handler] = {
+    "create_tenant": core.create_tenant,
+    "get_tenants": core.get_tenants,
+    "get_plans": core.list_plans,
+    "get_supported_providers": core.supported_providers,
+    "get_subscriptions": core.list_subscriptions,
+    "get_subscription_status": core.subscription_status,
+    "cancel_subscription": core.cancel_subscription,
+    "can_access": core.can_access,
+    "can_access_by_query": core.can_access,
+    "get_credit_balance": billing.credit_balance,
+    "consume_credits": billing.consume_credits,
+    "list_available_addons": billing.addons_available,
+    "purchase_addon": billing.purchase_addon,
+    "get_active_addons": billing.addons_active,
+    "record_usage": core.record_usage,
+    "check_usage_limit": core.check_usage_limit,
+    "create_checkout_session": billing.create_checkout,
+    "get_invoices": billing.list_invoices,
+    "create_checkout_token": billing.checkout_token,
+    "create_portal_token": billing.portal_token,
+    "get_capacity_count": capacity.capacity_count,
+    "allocate_seat": capacity.allocate,
+    "bulk_allocate_seats": capacity.bulk_allocate,
+    "list_seat_allocations": capacity.list_allocations,
+    "create_proration_checkout": capacity.proration_checkout,
+}
+
+
+def _routes() -> tuple[Route, ...]:
+    if HANDLERS.keys() != OPERATIONS.keys():
+        unhandled, unknown = OPERATIONS.keys() - HANDLERS.keys(), HANDLERS.keys() - OPERATIONS.keys()
+        raise RuntimeError(f"handlers out of step with openapi.yaml: none for {unhandled}, stale {unknown}")
+    return tuple(
+        Route(
+            op.method,
+            op.path,
+            HANDLERS[op.operation_id],
+            "public" if "public" in op.credentials else "secret",
+            json_body=op.method != "GET",
+            operation_id=op.operation_id,
+        )
+        for op in OPERATIONS.values()
+    )
+
+
+ROUTES: tuple[Route, ...] = _routes()
 
 
 @dataclass
@@ -102,12 +125,15 @@ class Emulator:
         db: str | None = None,
         seed: str | Path | dict[str, Any] | None = None,
         start: datetime | None = None,
-        base_url: str = "http://127.0.0.1",
+        base_url: str = IN_PROCESS_URL,
+        request_log_size: int = DEFAULT_LOG_SIZE,
     ) -> None:
+        self.log: RequestLog = RequestLog(request_log_size)
+        self.validator = RequestValidator()  # before the store: nothing to close if either raises
         self.store: Store = Store(db)
         self.faults: Faults = Faults()
-        self.log: RequestLog = RequestLog()
         self.webhooks: Webhooks = Webhooks()
+        #: Where the URLs it mints (checkout, portal) point: configured, never the request's Host.
         self.base_url = base_url
         self.internal_errors: int = 0
         if self.store.initialised():
@@ -238,6 +264,8 @@ class Emulator:
         """Answer one request. Never raises: unexpected errors become a 500 envelope."""
         heads = {k.lower(): v for k, v in headers.items()}
         try:
+            if method.upper() not in KNOWN_METHODS:
+                return _method_not_allowed(method, path)
             if _is_control(path):
                 return handle_control(self, method.upper(), path, query, heads, body)
             return self._api(method.upper(), path, query, heads, body)
@@ -272,11 +300,13 @@ class Emulator:
         if len(body) > MAX_BODY:
             raise ApiError(413, "PAYLOAD_TOO_LARGE", f"Request body exceeds {MAX_BODY} bytes")
         query_values = parse_query(query)
-        base_url = f"http://{headers['host']}" if headers.get("host") else self.base_url
         events: list[Event] = []
         with self.store.transaction() as conn:
             org = _authenticate(conn, route.access, headers, query_values)
             values = parse_object(body) if route.json_body else {}
+            self.validator.check(
+                route.operation_id, params, query_values, values if route.json_body else None
+            )
             ctx = Ctx(
                 conn=conn,
                 org=org,
@@ -284,12 +314,24 @@ class Emulator:
                 params=params,
                 query=Fields(query_values, from_query=True),
                 body=Fields(values),
-                base_url=base_url,
+                base_url=self.base_url,
                 events=events,
             )
             reply = route.handler(ctx)
         self.webhooks.publish(events)
         return reply.status, envelope(reply.data, reply.meta)
+
+
+#: Methods routed as usual (a wrong one for a path is a 405 naming the right ones); any other
+#: method (TRACE, CONNECT, inventions) is a 405 wherever it is sent.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def _method_not_allowed(method: str, path: str) -> ResponseTuple:
+    segments = split_path(path)
+    allowed = sorted({r.method for r in ROUTES if r.match(segments) is not None}) or ["GET", "POST"]
+    err = ApiError(405, "METHOD_NOT_ALLOWED", f"Method {method[:32]!r} is not supported")
+    return json_response(405, err.body(), [("Allow", ", ".join(allowed))])
 
 
 def _is_control(path: str) -> bool:

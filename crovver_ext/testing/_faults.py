@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -201,13 +202,28 @@ def _body_for_log(body: bytes) -> JSON:
         return body.decode("utf-8", errors="replace")
 
 
-class RequestLog:
-    """Every API request in arrival order (control-plane calls are never logged)."""
+#: How many requests the log keeps by default: enough for any test, bounded for long runs.
+DEFAULT_LOG_SIZE = 2000
 
-    def __init__(self) -> None:
+
+class RequestLog:
+    """The last ``size`` API requests in arrival order (control-plane calls are never logged).
+
+    A ring: a local Crovver serving for days keeps a bounded log, the oldest entries go first.
+    """
+
+    def __init__(self, size: int = DEFAULT_LOG_SIZE) -> None:
+        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+            raise ValueError(f"request_log_size must be a positive integer, not {size!r}")
         self._lock = threading.Lock()
-        self._entries: list[LogEntry] = []
+        self._entries: deque[LogEntry] = deque(maxlen=size)
         self._ids = itertools.count(1)
+
+    @property
+    def size(self) -> int:
+        """The most entries kept."""
+        assert self._entries.maxlen is not None
+        return self._entries.maxlen
 
     def start(
         self,

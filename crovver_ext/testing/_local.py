@@ -6,13 +6,24 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
 from ._app import Emulator
 from ._client import IN_PROCESS_URL, ControlPlane
+from ._faults import DEFAULT_LOG_SIZE
 from ._server import ServerThread, check_loopback
 from ._transport import AsyncInProcessTransport, InProcessTransport
+
+
+def _check_public_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ValueError(
+            f"public_url must be an http(s) URL with a host and no query or fragment, not {url!r}"
+        )
+    return url.rstrip("/")
 
 
 class LocalCrovver:
@@ -26,9 +37,14 @@ class LocalCrovver:
         seed: ``None`` (the built-in demo data), a dict, or a ``.json``/``.yaml`` file.
         host: a loopback address to listen on.
         start: where a new emulator's frozen clock starts (default 2026-01-01T00:00:00Z).
+        public_url: where the URLs it mints (checkout, portal) point, e.g. a proxy in front of
+            it; default: its own server URL once started, :data:`IN_PROCESS_URL` before. Never
+            taken from a request's ``Host`` header.
+        request_log_size: how many requests the request log keeps (a ring; default 2000).
 
     The state exists from construction, so the in-process transports work without ever
-    calling :meth:`start`. :meth:`stop` (idempotent) shuts everything down for good.
+    calling :meth:`start`. :meth:`stop` (idempotent) shuts everything down for good; a
+    :meth:`start` that cannot bind its port stops it too, so no database is left open.
     """
 
     def __init__(
@@ -39,10 +55,19 @@ class LocalCrovver:
         *,
         host: str = "127.0.0.1",
         start: datetime | None = None,
+        public_url: str | None = None,
+        request_log_size: int = DEFAULT_LOG_SIZE,
     ) -> None:
         self._host = check_loopback(host)
         self._port = port
-        self.emulator: Emulator = Emulator(db=None if db is None else str(db), seed=seed, start=start)
+        self._public_url = None if public_url is None else _check_public_url(public_url)
+        self.emulator: Emulator = Emulator(
+            db=None if db is None else str(db),
+            seed=seed,
+            start=start,
+            base_url=self._public_url or IN_PROCESS_URL,
+            request_log_size=request_log_size,
+        )
         """The emulator itself (state, clock, request handling), shared by every transport."""
         self._server: ServerThread | None = None
         self._control: ControlPlane | None = None
@@ -69,8 +94,12 @@ class LocalCrovver:
         if self._stopped:
             raise RuntimeError("this LocalCrovver was stopped; create a new one")
         if self._server is None:
-            self._server = ServerThread(self.emulator, self._host, self._port)
-            self.emulator.base_url = self._server.base_url
+            try:
+                self._server = ServerThread(self.emulator, self._host, self._port)
+            except BaseException:
+                self.stop()  # e.g. the port is taken: close the database rather than leak it
+                raise
+            self.emulator.base_url = self._public_url or self._server.base_url
             if self._control is not None:  # re-bind an in-process control plane to HTTP
                 self._control.close()
                 self._control = None

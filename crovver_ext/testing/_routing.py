@@ -57,6 +57,7 @@ class Route:
     handler: Handler
     access: Access
     json_body: bool = True
+    operation_id: str = ""
 
     def match(self, segments: list[str]) -> list[str] | None:
         """Path parameters when ``segments`` fit the pattern, else ``None``."""

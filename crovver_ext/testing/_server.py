@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import logging
+import re
 import socket
 import struct
 import sys
@@ -24,6 +25,9 @@ from ._wire import MAX_BODY, ApiError
 
 #: Oversized bodies up to this size are read and discarded so the 413 reaches the client.
 _DRAIN_LIMIT = 16 * MAX_BODY
+_DIGITS = re.compile(r"[0-9]{1,18}")
+#: A chunk size line: 1-8 hex digits (no sign, no 0x), optional extensions, CRLF (or LF).
+_CHUNK_SIZE = re.compile(rb"([0-9A-Fa-f]{1,8})[ \t]*(?:;[^\r\n]*)?\r?\n")
 _log = logging.getLogger("crovver_ext.testing")
 
 
@@ -68,6 +72,17 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._serve(head=True)
 
+    def __getattr__(self, name: str) -> Any:
+        # BaseHTTPRequestHandler answers a method without a do_<METHOD> with a 501 HTML page;
+        # every method goes to the emulator instead, which answers an unknown one with a 405.
+        if name.startswith("do_"):
+            return self.do_GET
+        raise AttributeError(name)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The stdlib's own errors (bad request line, oversized headers...) as JSON envelopes."""
+        self._error(code, "VALIDATION_ERROR", message or "Bad request")
+
     def _serve(self, head: bool = False) -> None:
         emulator = self.server.emulator
         body = self._read_body()
@@ -102,22 +117,30 @@ class _Handler(BaseHTTPRequestHandler):
     def _error(self, status: int, code: str, message: str) -> None:
         self.close_connection = True
         _, headers, body = json_response(status, ApiError(status, code, message).body())
-        self._respond(status, headers, body)
+        if self.request_version == "HTTP/0.9":
+            self.request_version = "HTTP/1.0"  # an answer with a status line and headers
+        with contextlib.suppress(OSError):
+            self._respond(status, headers, body, head=self.command == "HEAD")
+
+    def _framing_error(self, message: str) -> None:
+        self._error(400, "VALIDATION_ERROR", message)
 
     def _read_body(self) -> bytes | None:
         """The request body, or ``None`` after answering a framing error or 413 ourselves."""
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+        encodings = self.headers.get_all("Transfer-Encoding") or []
+        lengths = self.headers.get_all("Content-Length") or []
+        if encodings:
+            # Only plain chunked, and never beside a Content-Length (request smuggling).
+            if [e.strip().lower() for e in ",".join(encodings).split(",")] != ["chunked"] or lengths:
+                self._framing_error("Unsupported Transfer-Encoding (only chunked, without Content-Length)")
+                return None
             return self._read_chunked()
-        raw = self.headers.get("Content-Length")
-        if raw is None:
+        if not lengths:
             return b""
-        try:
-            length = int(raw)
-            if length < 0:
-                raise ValueError(raw)
-        except ValueError:
-            self._error(400, "VALIDATION_ERROR", "Invalid Content-Length")
+        if len(set(lengths)) != 1 or not _DIGITS.fullmatch(lengths[0].strip()):
+            self._framing_error("Invalid Content-Length")
             return None
+        length = int(lengths[0])
         if length > MAX_BODY:
             if length <= _DRAIN_LIMIT:
                 self._discard(length)
@@ -131,15 +154,18 @@ class _Handler(BaseHTTPRequestHandler):
         chunks: list[bytes] = []
         size = 0
         while True:
-            line = self.rfile.readline(1024)
-            try:
-                n = int(line.split(b";")[0].strip(), 16)
-            except ValueError:
-                self._error(400, "VALIDATION_ERROR", "Malformed chunked body")
+            match = _CHUNK_SIZE.fullmatch(self.rfile.readline(1024))
+            if match is None:
+                self._framing_error("Malformed chunked body: bad chunk size line")
                 return None
+            n = int(match[1], 16)
             if n == 0:
-                while self.rfile.readline(1024) not in (b"\r\n", b"\n", b""):
-                    pass
+                for _ in range(100):  # trailer fields, then the empty line
+                    if self.rfile.readline(1024) in (b"\r\n", b"\n"):
+                        break
+                else:
+                    self._framing_error("Malformed chunked body: bad trailer")
+                    return None
                 break
             size += n
             if size > _DRAIN_LIMIT:
@@ -147,7 +173,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._payload_too_large()
                 return None
             chunk = self.rfile.read(n)
-            self.rfile.readline(1024)
+            if len(chunk) != n or self.rfile.readline(3) not in (b"\r\n", b"\n"):
+                self._framing_error("Malformed chunked body: chunk data does not match its size")
+                return None
             if size <= MAX_BODY:
                 chunks.append(chunk)
         if size > MAX_BODY:

@@ -27,6 +27,7 @@ DOCUMENTED_OPERATIONS = {
     ("GET", "/api/public/subscriptions/status"): "get_subscription_status",
     ("POST", "/api/public/subscriptions/{subscriptionId}/cancel"): "cancel_subscription",
     ("POST", "/api/public/can-access"): "can_access",
+    ("GET", "/api/public/can-access"): "can_access_by_query",  # crovver-react's form (src/api.ts)
     ("GET", "/api/public/credits/balance"): "get_credit_balance",
     ("POST", "/api/public/credits/consume"): "consume_credits",
     ("GET", "/api/public/tenants/{tenantId}/addons/available"): "list_available_addons",

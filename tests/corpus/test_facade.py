@@ -59,7 +59,7 @@ CALLS: dict[str, Callable[[CrovverClient], Any]] = {
     "record_usage": lambda c: c.record_usage("workspace_123", "api_calls"),
     "check_usage_limit": lambda c: c.check_usage_limit("workspace_123", "api_calls"),
     "create_checkout_session": lambda c: c.create_checkout_session(
-        plan_id="plan_pro", external_tenant_id="w"
+        plan_id="plan_pro", external_tenant_id="workspace_123"
     ),
     "create_checkout_token": lambda c: c.create_checkout_token("workspace_123", "https://app.example/back"),
     "create_portal_token": lambda c: c.create_portal_token("workspace_123", "https://app.example/back"),

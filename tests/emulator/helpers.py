@@ -25,9 +25,7 @@ _TEMPLATES = _templates()
 
 
 def find_operation(method: str, path: str) -> dict[str, Any] | None:
-    """The spec operation for a request (the GET form of can-access uses the POST one)."""
-    if method == "GET" and path.rstrip("/") == "/api/public/can-access":
-        method = "POST"
+    """The spec operation for a request."""
     segments = path.strip("/").split("/")
     for m, parts, op in _TEMPLATES:
         if m != method or len(parts) != len(segments):

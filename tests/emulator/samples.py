@@ -26,6 +26,7 @@ SAMPLES: dict[str, tuple[str, str, dict[str, Any] | None]] = {
         {"externalTenantId": "ws_active", "reason": "too_expensive"},
     ),
     "can_access": ("POST", f"{P}/can-access", {"requestingEntityId": "ws_active", "featureKey": "sso"}),
+    "can_access_by_query": ("GET", f"{P}/can-access?requestingEntityId=ws_active&featureKey=sso", None),
     "get_credit_balance": ("GET", f"{P}/credits/balance?tenantId=ws_active", None),
     "consume_credits": (
         "POST",
@@ -80,5 +81,5 @@ SAMPLES: dict[str, tuple[str, str, dict[str, Any] | None]] = {
     ),
 }
 
-#: What a public key may call (crovver-api.md, "Credentials").
+#: What a public key may call (openapi.yaml's security).
 PUBLIC_OPERATIONS = PUBLIC_KEY_OPERATIONS

@@ -57,7 +57,8 @@ def test_state_is_shared(local: LocalCrovver, api: httpx.Client) -> None:
         checkout = client.post(
             "/api/public/checkout", json={"planId": "plan_pro", "externalTenantId": "ws_none"}
         ).json()["data"]
-        assert checkout["checkoutUrl"].startswith(f"{IN_PROCESS_URL}/checkout/cs_")
+        # Minted from the emulator's configured URL (the running server), not the request's Host.
+        assert checkout["checkoutUrl"].startswith(f"{local.base_url}/checkout/cs_")
     assert api.post("/api/public/credits/consume", json=body).json()["data"]["alreadyProcessed"] is True
 
 

@@ -370,8 +370,8 @@ def test_checkout_token(client: Any, control: ControlPlane) -> None:
         "ws_none", "https://app.test/back", plan_id="plan_pro", external_user_id="u1", user_email="u1@x.test"
     )
     assert token.token and token.url and token.url.endswith(token.token)
-    assert token.expires_in == 3600
-    assert token.expires_at == control.now() + dt.timedelta(seconds=3600)
+    assert token.expires_in == 600
+    assert token.expires_at == control.now() + dt.timedelta(seconds=600)
     assert control.requests(path="/api/public/auth/checkout-token")[-1]["body"] == {
         "externalTenantId": "ws_none",
         "returnUrl": "https://app.test/back",
@@ -384,7 +384,7 @@ def test_checkout_token(client: Any, control: ControlPlane) -> None:
 def test_portal_token(client: Any, control: ControlPlane) -> None:
     token = client.create_portal_token("ws_active", "https://app.test/settings")
     assert token.token and token.url and "portal" in token.url and token.url.endswith(token.token)
-    assert token.expires_in == 3600 and token.expires_at > control.now()
+    assert token.expires_in == 600 and token.expires_at > control.now()
     other = client.create_portal_token("ws_active", "https://app.test/settings")
     assert other.token != token.token
 

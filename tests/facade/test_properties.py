@@ -31,7 +31,11 @@ from tests.spec import load_spec, operations
 
 SHAPES = ("as-allowed", "only-required", "every-field", "unknown-enums")
 # get_tenants answers two shapes (a lookup or a list); each has its own facade method.
-METHOD_OF = {"get_tenants": ("get_tenant", "list_tenants"), "get_invoices": ("get_invoices",)}
+METHOD_OF = {
+    "get_tenants": ("get_tenant", "list_tenants"),
+    "get_invoices": ("get_invoices",),
+    "can_access_by_query": ("can_access",),  # crovver-react's GET form: the same reply as the POST
+}
 EXTRA_CALLS: dict[str, Callable[[CrovverClient], Any]] = {
     "get_subscriptions": lambda c: c.get_subscriptions("workspace_123"),
     "get_invoices": lambda c: c.get_invoices("workspace_123"),

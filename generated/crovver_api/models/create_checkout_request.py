@@ -28,6 +28,10 @@ class CreateCheckoutRequest:
     """ Defaults to the plan's first price. """
     total_capacity_units: int | Unset = UNSET
     """ Seats, for seat-based plans. """
+    total_capcity_units: int | Unset = UNSET
+    """ The docs' spelling of `totalCapacityUnits` (api-reference/checkout/create-session.mdx). """
+    quantity: int | Unset = UNSET
+    """ crovver-node's name for the seat count (`CreateCheckoutSessionRequest.quantity`). """
     user_email: str | Unset = UNSET
     user_name: str | Unset = UNSET
     success_url: str | Unset = UNSET
@@ -48,6 +52,10 @@ class CreateCheckoutRequest:
         currency = self.currency
 
         total_capacity_units = self.total_capacity_units
+
+        total_capcity_units = self.total_capcity_units
+
+        quantity = self.quantity
 
         user_email = self.user_email
 
@@ -78,6 +86,10 @@ class CreateCheckoutRequest:
             field_dict["currency"] = currency
         if total_capacity_units is not UNSET:
             field_dict["totalCapacityUnits"] = total_capacity_units
+        if total_capcity_units is not UNSET:
+            field_dict["totalCapcityUnits"] = total_capcity_units
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
         if user_email is not UNSET:
             field_dict["userEmail"] = user_email
         if user_name is not UNSET:
@@ -108,6 +120,10 @@ class CreateCheckoutRequest:
 
         total_capacity_units = d.pop("totalCapacityUnits", UNSET)
 
+        total_capcity_units = d.pop("totalCapcityUnits", UNSET)
+
+        quantity = d.pop("quantity", UNSET)
+
         user_email = d.pop("userEmail", UNSET)
 
         user_name = d.pop("userName", UNSET)
@@ -130,6 +146,8 @@ class CreateCheckoutRequest:
             provider=provider,
             currency=currency,
             total_capacity_units=total_capacity_units,
+            total_capcity_units=total_capcity_units,
+            quantity=quantity,
             user_email=user_email,
             user_name=user_name,
             success_url=success_url,
