@@ -129,7 +129,9 @@ class Emulator:
         request_log_size: int = DEFAULT_LOG_SIZE,
     ) -> None:
         self.log: RequestLog = RequestLog(request_log_size)
-        self.validator = RequestValidator()  # before the store: nothing to close if either raises
+        self.validator: RequestValidator = (
+            RequestValidator()
+        )  # before the store: nothing to close if either raises
         self.store: Store = Store(db)
         self.faults: Faults = Faults()
         self.webhooks: Webhooks = Webhooks()

@@ -23,6 +23,7 @@ def build(output: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         warnings.filterwarnings("ignore", surface.TYPEDDICT_KEY_WARNING, UserWarning)
+        warnings.filterwarnings("ignore", surface.MODEL_INIT_ANNOTATION_WARNING, UserWarning)
         for name in surface.DOCUMENTED_MODULES:
             surface.load(name)  # resolves the lazily loaded names before pdoc reads the modules
         pdoc.render.configure(docformat="google", show_source=False, search=True)
