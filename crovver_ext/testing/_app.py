@@ -129,9 +129,8 @@ class Emulator:
         request_log_size: int = DEFAULT_LOG_SIZE,
     ) -> None:
         self.log: RequestLog = RequestLog(request_log_size)
-        self.validator: RequestValidator = (
-            RequestValidator()
-        )  # before the store: nothing to close if either raises
+        # Before the store: nothing to close if either raises.
+        self.validator: RequestValidator = RequestValidator()
         self.store: Store = Store(db)
         self.faults: Faults = Faults()
         self.webhooks: Webhooks = Webhooks()
