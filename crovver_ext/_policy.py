@@ -20,6 +20,7 @@ import httpx
 
 from crovver_ext._errors import (
     CrovverError,
+    Secret,
     error_from_transport,
     invalid_payload,
     quotes_secret,
@@ -179,19 +180,19 @@ def retry_delay(
 class Settings:
     """The per-client knobs the attempt loop needs."""
 
-    __slots__ = ("clock", "events", "jitter", "max_retries", "secrets")
+    __slots__ = ("clock", "events", "jitter", "max_retries", "secret")
 
     def __init__(
         self,
         *,
         max_retries: int,
-        secrets: tuple[str, ...],
+        secret: Secret | None,
         clock: Callable[[], float] = time.time,
         jitter: Callable[[], float] | None = None,
         events: EventSink | None = None,
     ) -> None:
         self.max_retries = max_retries
-        self.secrets = secrets
+        self.secret = secret  # redacted from every error
         self.clock = clock
         self.jitter = jitter or _random
         self.events = events
@@ -243,7 +244,7 @@ def attempts(call: Call[T], request: httpx.Request, settings: Settings) -> Gener
                     },
                 )
             try:
-                data, meta = read_envelope(outcome, settings.secrets)
+                data, meta = read_envelope(outcome, settings.secret)
             except CrovverError as exc:
                 error = exc
             else:
@@ -252,8 +253,9 @@ def attempts(call: Call[T], request: httpx.Request, settings: Settings) -> Gener
                 except CrovverError:
                     raise
                 except PARSE_ERRORS as exc:
-                    unreadable = invalid_payload(outcome, exc, settings.secrets)
-                    if not quotes_secret(exc, settings.secrets):
+                    unreadable = invalid_payload(outcome, exc, settings.secret)
+                    data = meta = None  # may quote the key; error trackers record frame locals
+                    if not quotes_secret(exc, settings.secret):
                         raise unreadable from exc
                 # The parse error quotes the key (a body echoing it): raised outside the except
                 # block, so neither __cause__ nor __context__ carries it.

@@ -26,6 +26,7 @@ from crovver_ext import (
     InvalidResponseError,
     RateLimitError,
 )
+from crovver_ext._errors import Secret
 from crovver_ext._policy import (
     DEFAULT_MAX_RETRIES,
     INITIAL_RETRY_DELAY,
@@ -268,7 +269,7 @@ def _drive(
     attempt carried, and the result (or the exception raised)."""
     request = httpx.Request("POST", URL, json=call.json)
     knobs = Settings(
-        max_retries=max_retries, secrets=("sk_test_k",), clock=lambda: NOW, jitter=lambda: jitter
+        max_retries=max_retries, secret=Secret("sk_test_k"), clock=lambda: NOW, jitter=lambda: jitter
     )
     loop = attempts(call, request, knobs)
     steps: list[Send | Sleep] = []
@@ -364,7 +365,7 @@ def test_loop_emits_events_with_attempts_and_delays() -> None:
     request = httpx.Request("POST", URL)
     knobs = Settings(
         max_retries=3,
-        secrets=(),
+        secret=None,
         clock=lambda: NOW,
         jitter=lambda: 0.5,
         events=lambda message, data: events.append((message, dict(data))),
