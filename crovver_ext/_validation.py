@@ -18,7 +18,7 @@ MAX_METADATA_VALUES = 10_000
 _JSON_SCALARS = (str, int, float, bool, type(None))
 
 
-def _has_surrogate(value: str) -> bool:
+def has_lone_surrogate(value: str) -> bool:
     # A lone surrogate cannot be encoded as UTF-8, so it could never be sent.
     if value.isascii():
         return False
@@ -32,7 +32,7 @@ def _has_surrogate(value: str) -> bool:
 def _check_chars(value: str, name: str, *, control: bool) -> None:
     """Refuse what cannot be sent (lone surrogates) and NUL; with ``control``, every control
     character (CR and LF included): ids and single-line text end up in paths, queries, headers."""
-    if _has_surrogate(value):
+    if has_lone_surrogate(value):
         raise ValueError(f"{name} contains a lone surrogate, which is not valid text")
     # isprintable() is the fast check; only a rare non-printable value pays for the exact scan.
     if value.isprintable():
