@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextvars
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any
 
 import httpcore
@@ -152,3 +152,133 @@ def async_send_with_deadline(
             raise deadline_error(budget, request) from None
 
     return send_by_deadline
+
+
+# ---- the async client's own pool ---------------------------------------------------------------
+
+
+def _to_httpx_error(exc: Exception, request: httpx.Request) -> Exception:
+    """The httpx exception for an httpcore one (they share names, as httpx's own mapping uses)."""
+    for cls in type(exc).__mro__:
+        mapped = getattr(httpx, cls.__name__, None)
+        if isinstance(mapped, type) and issubclass(mapped, httpx.TransportError):
+            return mapped(str(exc), request=request)
+    return exc
+
+
+_HTTPCORE_ERRORS = (
+    httpcore.TimeoutException,
+    httpcore.NetworkError,
+    httpcore.ProtocolError,
+    httpcore.UnsupportedProtocol,
+    httpcore.ProxyError,
+)
+_DEFAULT_PORTS = {b"http": 80, b"https": 443}
+_Key = tuple[bytes, bytes, int]
+
+
+class AsyncPool(httpx.AsyncBaseTransport):
+    """The async client's own connection pool: idle HTTP/1.1 connections, reused newest first.
+
+    Why not httpcore's pool: for every request it rescans all its connections, and it sets up
+    per-request synchronization that imports ``sniffio`` each time (a failed import, which Python
+    does not cache, when sniffio is not installed: encode/httpcore#1103). Here no request waits
+    in the pool: the client's gate admits at most ``size`` requests at once, so a request takes
+    an idle connection or opens one. Connections still come from httpcore, on anyio's backend.
+    """
+
+    def __init__(self, size: int, keepalive_expiry: float = 5.0) -> None:
+        self._size = size
+        self._keepalive_expiry = keepalive_expiry
+        self._idle: dict[_Key, list[httpcore.AsyncHTTPConnection]] = {}  # by (scheme, host, port)
+        self._ssl_context: Any = None
+        self._backend = httpcore.AnyIOBackend()
+        self._closed = False
+
+    async def _checkout(self, key: _Key) -> httpcore.AsyncHTTPConnection:
+        idle = self._idle.get(key)
+        while idle:
+            connection = idle.pop()
+            if connection.is_idle() and not connection.has_expired():
+                return connection
+            await connection.aclose()
+        if key[0] == b"https" and self._ssl_context is None:
+            self._ssl_context = httpx.create_ssl_context()  # as httpx's default transport makes it
+        return httpcore.AsyncHTTPConnection(
+            origin=httpcore.Origin(*key),
+            ssl_context=self._ssl_context,
+            keepalive_expiry=self._keepalive_expiry,
+            network_backend=self._backend,
+        )
+
+    async def checkin(self, connection: httpcore.AsyncHTTPConnection, key: _Key) -> None:
+        """A finished response gives its connection back, if it can take another request."""
+        idle = self._idle.setdefault(key, [])
+        if self._closed or not connection.is_idle() or len(idle) >= self._size:
+            await connection.aclose()
+        else:
+            idle.append(connection)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        port = url.port or _DEFAULT_PORTS.get(url.raw_scheme)
+        if port is None:
+            raise httpx.UnsupportedProtocol(f"unsupported URL scheme {url.scheme!r}", request=request)
+        key = (url.raw_scheme, url.raw_host, port)
+        connection = await self._checkout(key)
+        core_request = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions=request.extensions,
+        )
+        try:
+            response = await connection.handle_async_request(core_request)
+        except _HTTPCORE_ERRORS as exc:  # the connection has closed itself
+            raise _to_httpx_error(exc, request) from exc
+        return httpx.Response(
+            status_code=response.status,
+            headers=response.headers,
+            stream=_PooledStream(response.stream, self, connection, key, request),
+            extensions=response.extensions,
+        )
+
+    async def aclose(self) -> None:
+        self._closed = True
+        idle = [c for connections in self._idle.values() for c in connections]
+        self._idle.clear()
+        for connection in idle:
+            await connection.aclose()
+
+
+class _PooledStream(httpx.AsyncByteStream):
+    """A response body that gives its connection back to the pool when closed."""
+
+    def __init__(
+        self,
+        stream: Any,
+        pool: AsyncPool,
+        connection: httpcore.AsyncHTTPConnection,
+        key: _Key,
+        request: httpx.Request,
+    ) -> None:
+        self._stream = stream
+        self._pool = pool
+        self._connection: httpcore.AsyncHTTPConnection | None = connection
+        self._key = key
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for part in self._stream:
+                yield part
+        except _HTTPCORE_ERRORS as exc:
+            raise _to_httpx_error(exc, self._request) from exc
+
+    async def aclose(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is None:
+            return
+        await self._stream.aclose()
+        await self._pool.checkin(connection, self._key)
