@@ -108,13 +108,25 @@ def parse_retry_after(headers: httpx.Headers, now: float) -> float | None:
 
     Accepts ``retry-after-ms``, and ``Retry-After`` as delta-seconds or an HTTP-date.
     """
+    return _retry_after(headers, now, MAX_RETRY_AFTER)
+
+
+def asks_beyond_cap(headers: httpx.Headers, now: float) -> bool:
+    """Whether the server asked for a wait longer than ``MAX_RETRY_AFTER`` (and no shorter one)."""
+    return parse_retry_after(headers, now) is None and _retry_after(headers, now, math.inf) is not None
+
+
+def _retry_after(headers: httpx.Headers, now: float, cap: float) -> float | None:
+    def allowed(seconds: float | None) -> bool:
+        return seconds is not None and math.isfinite(seconds) and 0 <= seconds <= cap  # NaN fails
+
     raw_ms = headers.get("retry-after-ms")
     if raw_ms is not None:
         try:
             millis = float(raw_ms) / 1000
         except ValueError:
             millis = math.nan
-        if 0 <= millis <= MAX_RETRY_AFTER:
+        if allowed(millis):
             return millis
     raw = headers.get("retry-after")
     if raw is None:
@@ -125,9 +137,7 @@ def parse_retry_after(headers: httpx.Headers, now: float) -> float | None:
         seconds = float(raw)
     except ValueError:
         seconds = _seconds_until_http_date(raw, now)
-    if seconds is None or not 0 <= seconds <= MAX_RETRY_AFTER:  # NaN fails both comparisons
-        return None
-    return seconds
+    return seconds if allowed(seconds) else None
 
 
 # dateutil fills whatever the text leaves out from its ``default``: parsing with two defaults that
@@ -174,6 +184,11 @@ def retry_delay(
         asked = parse_retry_after(headers, now)
         if asked is not None:
             return asked
+        if asks_beyond_cap(headers, now):
+            # Retrying sooner than the server allows would be refused again and spend the
+            # caller's quota; waiting the cap would block for a minute and still be too soon.
+            # Give up at once: the error carries the headers (error.headers["retry-after"]).
+            return None
     return backoff_delay(retries_done, jitter)
 
 

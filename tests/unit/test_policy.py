@@ -205,7 +205,12 @@ DECISIONS: list[tuple[str, CrovverError, bool, int, int, dict[str, str] | None, 
     ("408", _status_error(APIStatusError, 408), True, 0, 3, None, 0.5),
     ("429 honours Retry-After", _status_error(RateLimitError, 429), True, 0, 3, {"Retry-After": "2"}, 2.0),
     ("Retry-After on a 503 too", RETRYABLE, True, 2, 3, {"Retry-After": "0.25"}, 0.25),
-    ("Retry-After over 60 s: backoff", RETRYABLE, True, 0, 3, {"Retry-After": "120"}, 0.5),
+    # Asked to wait longer than the cap: not retried sooner than allowed; the caller decides.
+    ("Retry-After over 60 s: give up", RETRYABLE, True, 0, 3, {"Retry-After": "120"}, None),
+    ("retry-after-ms over 60 s: give up", RETRYABLE, True, 0, 3, {"retry-after-ms": "61000"}, None),
+    ("an HTTP-date too far ahead: give up", RETRYABLE, True, 0, 3, {"Retry-After": _date(3600)}, None),
+    ("an unreadable Retry-After: backoff", RETRYABLE, True, 0, 3, {"Retry-After": "inf"}, 0.5),
+    ("a negative Retry-After: backoff", RETRYABLE, True, 0, 3, {"Retry-After": "-5"}, 0.5),
     ("exhausted despite Retry-After", RETRYABLE, True, 3, 3, {"Retry-After": "1"}, None),
     ("520", _status_error(InternalServerError, 520), True, 0, 3, None, 0.5),
 ]
