@@ -436,8 +436,12 @@ class CrovverClient(_BaseClient):
     Args:
         api_key: A secret key (``sk_live_…``/``sk_test_…``); default: env ``CROVVER_SECRET_KEY``.
         base_url: Default: env ``CROVVER_BASE_URL``, else ``https://app.crovver.com``.
-        timeout: Seconds for each attempt (connect, read, write, pool), an ``httpx.Timeout``, or
-            None for no timeout. Default 30.
+        timeout: The deadline of each attempt in seconds, from connect to the last byte (a slow
+            trickle cannot stretch it), up to a day; an ``httpx.Timeout`` (its parts bound each
+            phase as in httpx, its largest part the attempt); or None for no timeout. Default 30.
+            A whole call takes at most ``(1 + max_retries) * timeout`` plus the waits between
+            attempts (backoff up to 10 s each, or a Retry-After up to 60 s): about 124 s with the
+            defaults, at most 300 s. A pool passed as ``http_client`` keeps httpx's timeouts.
         max_retries: Extra attempts on network errors, 408, 429 and 5xx. Default 3. Checkout,
             proration checkout and bulk seat allocation are never retried.
         debug: Log every request through ``logging.getLogger("crovver")`` (also env ``CROVVER_LOG=debug``).
@@ -725,7 +729,12 @@ class CrovverClient(_BaseClient):
 
 
 class AsyncCrovverClient(_BaseClient):
-    """The Crovver API, async (``httpx.AsyncClient``); the same surface as ``CrovverClient``."""
+    """The Crovver API, async (``httpx.AsyncClient``); the same surface as ``CrovverClient``.
+
+    ``timeout`` is each attempt's deadline here too (with any ``http_client``), and a call's bound
+    is the same. The client belongs to the event loop it first runs in: make one per loop (e.g.
+    inside the coroutine given to ``asyncio.run``); from another loop it raises ``ClientStateError``.
+    """
 
     _http: httpx.AsyncClient
 
@@ -771,11 +780,10 @@ class AsyncCrovverClient(_BaseClient):
             headers=self._headers,
             transport=None if _proxies_configured() else AsyncPool(ASYNC_POOL_SIZE),
         )
-        # Every attempt ends by its deadline. Our own pool: requests beyond its size wait on a
-        # semaphore (before their deadline starts), not in httpcore's queue, which rescans every
-        # connection for every waiting request.
-        send = async_send_with_deadline(self._http.send)
-        self._send = _gated(send, ASYNC_POOL_SIZE) if self._owns_http else send
+        # Our own pool: requests beyond its size wait on a semaphore. Every attempt ends by its
+        # deadline, the wait for a turn included.
+        send = _gated(self._http.send, ASYNC_POOL_SIZE) if self._owns_http else self._http.send
+        self._send = async_send_with_deadline(send)
         self._sleep = _sleep or asyncio.sleep
         self._running_loop = asyncio.get_running_loop
         # The event loop the pool is bound to, shared with with_options copies (they share the pool).
