@@ -7,27 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import httpx
 import pytest
 
 from crovver_ext import CrovverClient
 from crovver_ext._validation import free_text, metadata
 
-Sent = list[httpx.Request]
+# The fixtures of the facade's validation tests: a client whose transport records what is sent.
+from tests.facade.test_validation import CONSUME, Sent, client, sent
 
-
-@pytest.fixture
-def sent() -> Sent:
-    return []
-
-
-@pytest.fixture
-def client(sent: Sent) -> CrovverClient:
-    def record(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(500)
-
-    return CrovverClient("sk_test_x", http_client=httpx.Client(transport=httpx.MockTransport(record)))
+__all__ = ["client", "sent"]  # fixtures, used by name
 
 
 def _nested_dicts(depth: int) -> dict[str, Any]:
@@ -61,8 +49,6 @@ def _cyclic_list() -> dict[str, Any]:
 
 
 BAD_TEXT = ["ws\ud800", "\udfffws", "ws\x00", "ws\r\nX-Injected: 1", "ws\n", "ws\r"]
-
-CONSUME = {"tenant_id": "ws", "pool_key": "ai", "amount": 1, "idempotency_key": "k"}
 
 TEXT_CASES: list[tuple[str, Callable[[CrovverClient, str], Any], str]] = [
     ("tenant_id", lambda c, v: c.can_access(v, "f"), "tenant_id"),
