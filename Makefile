@@ -59,9 +59,10 @@ generate-into: $(GEN_STAMP)
 	mkdir -p "$(OUT)"
 	cd "$(OUT)" && PATH="$(abspath $(GEN_VENV))/bin:$$PATH" openapi-python-client generate \
 		--path "$(CURDIR)/openapi.yaml" --config "$(CURDIR)/generator-config.yaml" \
-		--meta none --output-path crovver_api --overwrite --fail-on-warning > /dev/null
+		--meta none --output-path crovver_api --overwrite --fail-on-warning \
+		--custom-template-path "$(CURDIR)/.codegen/templates" > /dev/null
 	rm -rf "$(OUT)/crovver_api/.ruff_cache"
-	printf '{\n  "generator": "openapi-python-client %s",\n  "ruff": "%s",\n  "spec_sha256": "%s",\n  "config_sha256": "%s",\n  "command": "openapi-python-client generate --meta none --overwrite --fail-on-warning --config generator-config.yaml"\n}\n' \
+	printf '{\n  "generator": "openapi-python-client %s",\n  "ruff": "%s",\n  "spec_sha256": "%s",\n  "config_sha256": "%s",\n  "command": "openapi-python-client generate --meta none --overwrite --fail-on-warning --config generator-config.yaml --custom-template-path .codegen/templates"\n}\n' \
 		"$$($(GEN_VENV)/bin/python -c 'import importlib.metadata as m; print(m.version("openapi-python-client"))')" \
 		"$$($(GEN_VENV)/bin/ruff --version | cut -d' ' -f2)" \
 		"$$(sha256sum openapi.yaml | cut -d' ' -f1)" \
@@ -118,6 +119,7 @@ demo: install
 
 bench: install
 	$(BIN)/python -m tests.benchmarks $(BENCH_ARGS)
+	$(BIN)/python -m tests.benchmarks.cache_store $(filter --quick,$(BENCH_ARGS))
 
 clean:
 	rm -rf $(VENV) $(GEN_VENV) $(foreach v,$(OTHER_PYTHONS),.venv-$(v)) .mypy_cache .pytest_cache .ruff_cache .hypothesis *.egg-info

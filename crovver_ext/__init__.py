@@ -6,7 +6,8 @@
 
 from typing import TYPE_CHECKING, Any
 
-from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, CrovverClient
+from crovver_ext._cache import AsyncEntitlementStore, EntitlementStore
+from crovver_ext._client import NOT_GIVEN, AsyncCrovverClient, AsyncRawResponses, CrovverClient, RawResponses
 from crovver_ext._deprecation import CrovverDeprecationWarning
 from crovver_ext._errors import (
     APIConnectionError,
@@ -25,10 +26,12 @@ from crovver_ext._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from crovver_ext._options import NoRetryOptions, RawResponse, RequestOptions
 from crovver_ext._version import __version__
 
 if TYPE_CHECKING:
     from crovver_ext._models import (
+        JSON,
         ActiveAddon,
         AddonPurchase,
         AvailableAddon,
@@ -40,9 +43,14 @@ if TYPE_CHECKING:
         CreatedTenant,
         CreditBalance,
         CreditPool,
+        FrozenDict,
+        FrozenList,
         Invoice,
         InvoiceList,
+        ItemList,
+        JSONObject,
         Organization,
+        PaymentProvider,
         Plan,
         PlanList,
         PlanPrice,
@@ -72,6 +80,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "JSON",
     "NOT_GIVEN",
     "APIConnectionError",
     "APIStatusError",
@@ -79,6 +88,8 @@ __all__ = [
     "ActiveAddon",
     "AddonPurchase",
     "AsyncCrovverClient",
+    "AsyncEntitlementStore",
+    "AsyncRawResponses",
     "AuthenticationError",
     "AvailableAddon",
     "BadRequestError",
@@ -95,12 +106,19 @@ __all__ = [
     "CrovverClient",
     "CrovverDeprecationWarning",
     "CrovverError",
+    "EntitlementStore",
+    "FrozenDict",
+    "FrozenList",
     "InternalServerError",
     "InvalidResponseError",
     "Invoice",
     "InvoiceList",
+    "ItemList",
+    "JSONObject",
+    "NoRetryOptions",
     "NotFoundError",
     "Organization",
+    "PaymentProvider",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "Plan",
@@ -110,6 +128,9 @@ __all__ = [
     "Product",
     "ProrationCheckout",
     "RateLimitError",
+    "RawResponse",
+    "RawResponses",
+    "RequestOptions",
     "SeatAllocation",
     "SeatAllocationPage",
     "SeatAllocationResult",

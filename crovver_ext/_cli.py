@@ -127,15 +127,16 @@ def _text(value: object) -> str:
     return "-" if value is None else str(value)
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
-    """Plain aligned columns; the columns in ``right`` (numbers) are right-aligned."""
+def _table(headers: Sequence[str], cells: Sequence[Sequence[object]], right: Sequence[int] = ()) -> str:
+    """Plain aligned columns (``None`` shows as ``-``); the columns in ``right`` are right-aligned."""
+    rows = [[_text(c) for c in row] for row in cells]
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     lines = []
     for row in [list(headers), *rows]:
-        cells = [
+        aligned = [
             c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
         ]
-        lines.append("  ".join(cells).rstrip())
+        lines.append("  ".join(aligned).rstrip())
     return "\n".join(lines)
 
 
@@ -150,22 +151,27 @@ def _show_plans(result: m.PlanList, args: argparse.Namespace) -> str:
             if p.per_seat_price is not None:
                 seats += f", +{p.per_seat_price}/seat"
         trial = f"{p.trial_days} days" if p.trial_available and p.trial_days else "-"
-        rows.append([p.id, p.name, _text(p.product.slug), price, p.interval, seats, trial])
+        product = None if p.product is None else p.product.slug
+        rows.append([p.id, p.name, product, price, p.interval, seats, trial])
     table = _table(["ID", "NAME", "PRODUCT", "PRICE", "INTERVAL", "SEATS", "TRIAL"], rows, right=[3])
-    return f"{org.name} ({org.id}, {org.type}): {len(result.plans)} plans\n\n{table}"
+    return f"{_organization(org)}: {len(result.plans)} plans\n\n{table}"
+
+
+def _organization(org: m.Organization | None) -> str:
+    return "-" if org is None else f"{_text(org.name)} ({org.id}, {_text(org.type)})"
 
 
 def _show_tenant(result: m.TenantDetails, args: argparse.Namespace) -> str:
     t, org = result.tenant, result.organization
     head = _table(
-        ["Tenant", t.external_tenant_id],
+        ["Tenant", _text(t.external_tenant_id)],
         [
             ["Id", t.id],
             ["Name", t.name],
             ["Slug", _text(t.slug)],
             ["Active", "yes" if t.is_active else "no"],
             ["Created", _when(t.created_at)],
-            ["Organization", f"{org.name} ({org.id}, {org.type})"],
+            ["Organization", _organization(org)],
         ],
     )
     if not result.members:

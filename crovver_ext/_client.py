@@ -14,13 +14,20 @@ import os
 import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack, cast
 
 import httpx
 
 from crovver_ext import _deprecation
 from crovver_ext import _validation as check
-from crovver_ext._cache import EntitlementCache, cached_async, cached_sync
+from crovver_ext._cache import (
+    AsyncEntitlementStore,
+    EntitlementCache,
+    EntitlementStore,
+    cached_async,
+    cached_sync,
+    namespace,
+)
 from crovver_ext._errors import ClientStateError, Secret
 from crovver_ext._lazy import LazyModule
 from crovver_ext._namespaces import (
@@ -28,8 +35,23 @@ from crovver_ext._namespaces import (
     AsyncAddons,
     AsyncCapacity,
     AsyncCredits,
+    AsyncRawAddons,
+    AsyncRawCapacity,
+    AsyncRawCredits,
     Capacity,
     Credits,
+    RawAddons,
+    RawCapacity,
+    RawCredits,
+)
+from crovver_ext._options import (
+    NoRetryOptions,
+    RawResponse,
+    RequestOptions,
+    async_raw_method,
+    check_options,
+    extra_headers,
+    raw_method,
 )
 from crovver_ext._policy import (
     DEFAULT_MAX_RETRIES,
@@ -53,10 +75,14 @@ from crovver_ext._version import __version__
 if TYPE_CHECKING:
     from crovver_ext import _adapter as adapter
     from crovver_ext import _models as m
+    from crovver_ext import webhooks
 else:
     # The adapter brings attrs, the models and (on first call) the generated client: load it on
-    # the first call, so `import crovver_ext` costs little more than `import httpx`.
+    # the first call, so `import crovver_ext` costs little more than `import httpx`. The models
+    # load the same way, also when `typing.get_type_hints` resolves an annotation.
     adapter = LazyModule("crovver_ext._adapter", globals(), "adapter")
+    m = LazyModule("crovver_ext._models", globals(), "m")
+    webhooks = LazyModule("crovver_ext.webhooks", globals(), "webhooks")
 
 T = TypeVar("T")
 
@@ -278,6 +304,15 @@ def _safe_sink(sink: Callable[..., Any]) -> EventSink:
     return emit
 
 
+def _event_tenant(event: webhooks.WebhookEvent) -> str | None:
+    """The tenant (external id, as ``can_access`` names it) an event is about; None: unknown."""
+    if not isinstance(event, webhooks.WebhookEvent):
+        raise TypeError(
+            f"event must be a WebhookEvent (from crovver_ext.webhooks.construct_event), not {type(event).__name__}"
+        )
+    return None if event.data is None else event.data.external_tenant_id
+
+
 class _BaseClient:
     """Configuration and request building shared by the sync and async clients."""
 
@@ -295,6 +330,7 @@ class _BaseClient:
         logger: Callable[..., Any] | None,
         entitlement_cache_ttl: float | None,
         entitlement_cache_size: int,
+        entitlement_cache_store: EntitlementStore | AsyncEntitlementStore | None,
         clock: Callable[[], float] | None,
         jitter: Callable[[], float] | None,
     ) -> None:
@@ -314,10 +350,19 @@ class _BaseClient:
                 "Accept": "application/json",
             }
         )
+        self._raw_mode = False  # True in the copies behind `with_raw_response`
+        if entitlement_cache_store is not None and entitlement_cache_ttl is None:
+            raise ValueError("entitlement_cache_store needs entitlement_cache_ttl (seconds)")
         self._cache = (
             None
             if entitlement_cache_ttl is None
-            else EntitlementCache(entitlement_cache_ttl, entitlement_cache_size, clock or time.monotonic)
+            else EntitlementCache(
+                entitlement_cache_ttl,
+                entitlement_cache_size,
+                clock or time.monotonic,
+                entitlement_cache_store,
+                namespace(self._api_key.reveal(), self._base_url),
+            )
         )
         self._configure()
         if self._debug:  # last: a client whose options were refused changes nothing
@@ -358,7 +403,7 @@ class _BaseClient:
             clone._logger = logger
         if self._cache is not None and (clone._api_key, clone._base_url) != (self._api_key, self._base_url):
             # Another key may be another organization: its answers must not mix with these.
-            clone._cache = self._cache.empty_copy()
+            clone._cache = self._cache.for_namespace(namespace(clone._api_key.reveal(), clone._base_url))
         clone._owns_http = False  # the copy shares the pool; closing stays the original's job
         clone._configure()
         clone._bind_namespaces()
@@ -373,11 +418,6 @@ class _BaseClient:
             return self._cache
         return None
 
-    def invalidate(self, tenant_id: str | None = None) -> None:
-        """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache)."""
-        if self._cache is not None:
-            self._cache.invalidate(tenant_id)
-
     def _build_request(self, call: Call[Any]) -> httpx.Request:
         return self._http.build_request(
             call.method,
@@ -387,6 +427,46 @@ class _BaseClient:
             headers=self._request_headers,
             timeout=self._timeout,
         )
+
+    def _prepare(self, call: Call[Any], options: Mapping[str, Any]) -> tuple[httpx.Request, Settings]:
+        """The request and attempt settings of one call, with its per-call options applied."""
+        if not options:  # the hot path: everything was derived once, at construction
+            return self._build_request(call), self._settings
+        check_options(options, call.retryable)
+        timeout = _resolve_timeout(options["timeout"]) if "timeout" in options else self._timeout
+        headers = self._request_headers
+        if "extra_headers" in options:
+            # httpx.Headers, not a dict: its repr hides the Authorization value in this frame.
+            merged = httpx.Headers(headers)
+            merged.update(extra_headers(options["extra_headers"]))
+            headers = merged
+        settings = self._settings
+        if "max_retries" in options:
+            settings = copy.copy(settings)
+            settings.max_retries = _resolve_max_retries(options["max_retries"])
+        request = self._http.build_request(
+            call.method,
+            _url(self._base_url, call.path),
+            params=call.params,
+            json=call.json,
+            headers=headers,
+            timeout=timeout,
+        )
+        return request, settings
+
+    def _raw_result(self, call: Call[Any], result: Any) -> Any:
+        """In a ``with_raw_response`` copy, the call's ``RawResponse``; else the result itself."""
+        if not self._raw_mode:
+            return result
+        assert call.response is not None  # the loop records the response of every result
+        return RawResponse(call.response, call.retries_taken, result)
+
+    def _raw_copy(self) -> Self:
+        clone = self._copy_with(
+            api_key=NOT_GIVEN, base_url=NOT_GIVEN, timeout=NOT_GIVEN, max_retries=NOT_GIVEN, logger=NOT_GIVEN
+        )
+        clone._raw_mode = True
+        return clone
 
     def _adopt_http(self, http: httpx.Client | httpx.AsyncClient | None) -> None:
         """Decide who owns the pool and where our headers go (once, not per call)."""
@@ -441,7 +521,8 @@ class CrovverClient(_BaseClient):
             phase as in httpx, its largest part the attempt); or None for no timeout. Default 30.
             A whole call takes at most ``(1 + max_retries) * timeout`` plus the waits between
             attempts (backoff up to 10 s each, or a Retry-After up to 60 s): about 124 s with the
-            defaults, at most 300 s. A pool passed as ``http_client`` keeps httpx's timeouts.
+            defaults, at most 300 s. A sync ``httpx.Client`` passed as ``http_client`` keeps httpx's
+            per-operation timeouts.
         max_retries: Extra attempts on network errors, 408, 429 and 5xx. Default 3. Checkout,
             proration checkout and bulk seat allocation are never retried.
         debug: Log every request through ``logging.getLogger("crovver")`` (also env ``CROVVER_LOG=debug``).
@@ -451,9 +532,14 @@ class CrovverClient(_BaseClient):
             (off by default). Staleness trade-off: changes made elsewhere show after the TTL;
             changes made through this client (consume, purchase, checkout, cancel) at once.
         entitlement_cache_size: The most answers the cache keeps (oldest dropped first).
+        entitlement_cache_store: Where answers live: None (this process's memory) or a shared
+            store such as ``crovver_ext.redis_store.RedisEntitlementStore`` (one cache for a fleet).
     """
 
     _http: httpx.Client
+    credits: Credits
+    addons: Addons
+    capacity: Capacity
 
     def __init__(
         self,
@@ -467,6 +553,7 @@ class CrovverClient(_BaseClient):
         http_client: httpx.Client | None = None,
         entitlement_cache_ttl: float | None = None,
         entitlement_cache_size: int = 10_000,
+        entitlement_cache_store: EntitlementStore | None = None,
         _sleep: Callable[[float], None] | None = None,
         _clock: Callable[[], float] | None = None,
         _jitter: Callable[[], float] | None = None,
@@ -482,6 +569,7 @@ class CrovverClient(_BaseClient):
             logger=logger,
             entitlement_cache_ttl=entitlement_cache_ttl,
             entitlement_cache_size=entitlement_cache_size,
+            entitlement_cache_store=entitlement_cache_store,
             clock=_clock,
             jitter=_jitter,
         )
@@ -489,6 +577,8 @@ class CrovverClient(_BaseClient):
             raise TypeError(
                 "http_client must be an httpx.Client (use AsyncCrovverClient for httpx.AsyncClient)"
             )
+        if self._cache is not None and not self._cache.blocking:
+            raise TypeError("entitlement_cache_store is async: use it with AsyncCrovverClient")
         self._adopt_http(http_client)
         if http_client is None:
             self._http = httpx.Client(timeout=self._timeout, follow_redirects=False, headers=self._headers)
@@ -508,17 +598,23 @@ class CrovverClient(_BaseClient):
         self.addons = Addons(self)
         self.capacity = Capacity(self)
 
-    def _run(self, call: Call[T]) -> T:
+    def _run(self, call: Call[T], options: Mapping[str, Any]) -> T:
         if self._http.is_closed:
             raise self._closed_error()
-        steps = attempts(call, self._build_request(call), self._settings)
+        request, settings = self._prepare(call, options)
+        steps = attempts(call, request, settings)
         cache = self._invalidates(call)
-        if cache is None:
-            return run_sync(steps, self._send, self._sleep)
         try:
-            return run_sync(steps, self._send, self._sleep)
+            result = run_sync(steps, self._send, self._sleep)
         finally:  # even after an error: a lost response may have changed the tenant
-            cache.invalidate(call.tenant_id)
+            if cache is not None:
+                cache.invalidate(call.tenant_id)
+        return cast(T, self._raw_result(call, result))
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """The same methods, returning a ``RawResponse`` (status, headers, request id, ``.parse()``)."""
+        return RawResponses(self._raw_copy())
 
     def with_options(
         self,
@@ -536,6 +632,24 @@ class CrovverClient(_BaseClient):
         return self._copy_with(
             api_key=secret, base_url=base_url, timeout=timeout, max_retries=max_retries, logger=logger
         )
+
+    def invalidate(self, tenant_id: str | None = None) -> None:
+        """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        if self._cache is not None:
+            self._cache.invalidate(tenant_id)
+
+    def apply_event(self, event: webhooks.WebhookEvent) -> None:
+        """Drop the cached answers of the tenant a verified webhook event is about.
+
+        Call it from your webhook handler; then a long ``entitlement_cache_ttl`` is safe. It only
+        drops, so an event that arrives twice or out of order is harmless. An event that names no
+        tenant (``event.data`` is None or has no ``external_tenant_id``) drops every answer.
+        """
+        self.invalidate(_event_tenant(event))
 
     def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""
@@ -560,8 +674,13 @@ class CrovverClient(_BaseClient):
         owner_name: str | None = None,
         slug: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.CreatedTenant:
-        """Create a tenant (a B2B workspace) and its owner."""
+        """Create a tenant (a B2B workspace) and its owner.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_tenant(
                 external_tenant_id=external_tenant_id,
@@ -571,42 +690,68 @@ class CrovverClient(_BaseClient):
                 owner_name=owner_name,
                 slug=slug,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
-    def get_tenant(self, external_tenant_id: str) -> m.TenantDetails:
-        """A tenant with its members and organization."""
-        return self._run(adapter.get_tenant(external_tenant_id))
+    def get_tenant(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.TenantDetails:
+        """A tenant with its members and organization.
 
-    def list_tenants(self, *, external_user_id: str | None = None) -> m.TenantList:
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return self._run(adapter.get_tenant(external_tenant_id), options)
+
+    def list_tenants(
+        self, *, external_user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> m.TenantList:
         """All tenants, or those a user belongs to."""
-        return self._run(adapter.list_tenants(external_user_id))
+        return self._run(adapter.list_tenants(external_user_id), options)
 
     # ---- plans and subscriptions -----------------------------------------------------------
 
-    def get_plans(self) -> m.PlanList:
+    def get_plans(self, **options: Unpack[RequestOptions]) -> m.PlanList:
         """The organization's plans (``plan.price_amount`` is in minor units, e.g. cents)."""
-        return self._run(adapter.get_plans())
+        return self._run(adapter.get_plans(), options)
 
-    def get_supported_providers(self) -> list[m.SupportedProvider]:
+    def get_supported_providers(self, **options: Unpack[RequestOptions]) -> m.ItemList[m.SupportedProvider]:
         """The payment providers Crovver supports."""
-        return self._run(adapter.get_supported_providers())
+        return self._run(adapter.get_supported_providers(), options)
 
-    def get_subscriptions(self, tenant_id: str) -> m.SubscriptionList:
-        """A tenant's subscriptions."""
-        return self._run(adapter.get_subscriptions(tenant_id))
+    def get_subscriptions(self, tenant_id: str, **options: Unpack[RequestOptions]) -> m.SubscriptionList:
+        """A tenant's subscriptions.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return self._run(adapter.get_subscriptions(tenant_id), options)
 
     def get_subscription_status(
-        self, tenant_id: str, product_slug: str | None = None
+        self, tenant_id: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
     ) -> m.SubscriptionStatus:
-        """A tenant's subscription status, optionally for one product."""
-        return self._run(adapter.get_subscription_status(tenant_id, product_slug))
+        """A tenant's subscription status, optionally for one product.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return self._run(adapter.get_subscription_status(tenant_id, product_slug), options)
 
     def cancel_subscription(
-        self, subscription_id: str, external_tenant_id: str, reason: str, feedback: str | None = None
+        self,
+        subscription_id: str,
+        external_tenant_id: str,
+        reason: str,
+        feedback: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.CanceledSubscription:
-        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``."""
-        return self._run(adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback))
+        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return self._run(
+            adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback), options
+        )
 
     # ---- entitlements ----------------------------------------------------------------------
 
@@ -617,20 +762,24 @@ class CrovverClient(_BaseClient):
         product_slug: str | None = None,
         *,
         amount: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> bool:
         """Whether the tenant may use a feature; without ``feature_key``, whether it has the product.
 
         ``amount`` asks whether a credit-backed feature has that many credits left (never cached).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
         cache = self._cache
-        if cache is None or amount is not None:
-            return self._run(adapter.can_access(tenant_id, feature_key, product_slug, amount))
+        if cache is None or amount is not None or self._raw_mode:
+            return self._run(adapter.can_access(tenant_id, feature_key, product_slug, amount), options)
         key = (tenant_id, feature_key, product_slug)
         hit = cache.get(key)
         if hit is not None:
             return hit
         call = adapter.can_access(tenant_id, feature_key, product_slug, None)
-        return cached_sync(cache, key, lambda: self._run(call))
+        return cached_sync(cache, key, lambda: self._run(call, options))
 
     # ---- usage (deprecated) ----------------------------------------------------------------
 
@@ -639,19 +788,34 @@ class CrovverClient(_BaseClient):
         "record_usage() is deprecated and will be removed in crovver 1.0: use credits.consume() instead."
     )
     def record_usage(
-        self, tenant_id: str, metric: str, value: int = 1, metadata: Mapping[str, Any] | None = None
+        self,
+        tenant_id: str,
+        metric: str,
+        value: int = 1,
+        metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.UsageRecord:
-        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools)."""
+        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("record_usage")
-        return self._run(adapter.record_usage(tenant_id, metric, value, metadata))
+        return self._run(adapter.record_usage(tenant_id, metric, value, metadata), options)
 
     @_deprecation.deprecated(
         "check_usage_limit() is deprecated and will be removed in crovver 1.0: use credits.balance() instead."
     )
-    def check_usage_limit(self, tenant_id: str, metric: str, product_slug: str | None = None) -> m.UsageLimit:
-        """Deprecated: use ``credits.balance``."""
+    def check_usage_limit(
+        self, tenant_id: str, metric: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
+    ) -> m.UsageLimit:
+        """Deprecated: use ``credits.balance``.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("check_usage_limit")
-        return self._run(adapter.check_usage_limit(tenant_id, metric, product_slug))
+        return self._run(adapter.check_usage_limit(tenant_id, metric, product_slug), options)
 
     # ---- checkout and billing --------------------------------------------------------------
 
@@ -669,8 +833,13 @@ class CrovverClient(_BaseClient):
         success_url: str | None = None,
         cancel_url: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[NoRetryOptions],
     ) -> m.CheckoutSession:
-        """Start a hosted checkout. Never retried: a lost response must not open a second one."""
+        """Start a hosted checkout. Never retried: a lost response must not open a second one.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_checkout_session(
                 plan_id=plan_id,
@@ -684,12 +853,17 @@ class CrovverClient(_BaseClient):
                 success_url=success_url,
                 cancel_url=cancel_url,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
-    def get_invoices(self, external_tenant_id: str) -> m.InvoiceList:
-        """A tenant's invoices."""
-        return self._run(adapter.get_invoices(external_tenant_id))
+    def get_invoices(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.InvoiceList:
+        """A tenant's invoices.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return self._run(adapter.get_invoices(external_tenant_id), options)
 
     def create_checkout_token(
         self,
@@ -699,17 +873,29 @@ class CrovverClient(_BaseClient):
         plan_id: str | None = None,
         external_user_id: str | None = None,
         user_email: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.Token:
-        """A short-lived token and URL for a browser checkout redirect."""
+        """A short-lived token and URL for a browser checkout redirect.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_checkout_token(
                 external_tenant_id, return_url, plan_id, external_user_id, user_email
-            )
+            ),
+            options,
         )
 
-    def create_portal_token(self, external_tenant_id: str, return_url: str) -> m.Token:
-        """A short-lived token and URL for the billing portal."""
-        return self._run(adapter.create_portal_token(external_tenant_id, return_url))
+    def create_portal_token(
+        self, external_tenant_id: str, return_url: str, **options: Unpack[RequestOptions]
+    ) -> m.Token:
+        """A short-lived token and URL for the billing portal.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return self._run(adapter.create_portal_token(external_tenant_id, return_url), options)
 
     def create_proration_checkout(
         self,
@@ -719,12 +905,18 @@ class CrovverClient(_BaseClient):
         plan_id: str | None = None,
         success_url: str | None = None,
         cancel_url: str | None = None,
+        **options: Unpack[NoRetryOptions],
     ) -> m.ProrationCheckout:
-        """Pay the prorated difference for more seats. Never retried."""
+        """Pay the prorated difference for more seats. Never retried.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return self._run(
             adapter.create_proration_checkout(
                 external_tenant_id, new_capacity, plan_id, success_url, cancel_url
-            )
+            ),
+            options,
         )
 
 
@@ -734,9 +926,34 @@ class AsyncCrovverClient(_BaseClient):
     ``timeout`` is each attempt's deadline here too (with any ``http_client``), and a call's bound
     is the same. The client belongs to the event loop it first runs in: make one per loop (e.g.
     inside the coroutine given to ``asyncio.run``); from another loop it raises ``ClientStateError``.
+
+    Args:
+        api_key: A secret key (``sk_live_…``/``sk_test_…``); default: env ``CROVVER_SECRET_KEY``.
+        base_url: Default: env ``CROVVER_BASE_URL``, else ``https://app.crovver.com``.
+        timeout: The deadline of each attempt in seconds, from connect to the last byte (a slow
+            trickle cannot stretch it), up to a day; an ``httpx.Timeout`` (its parts bound each
+            phase as in httpx, its largest part the attempt); or None for no timeout. Default 30.
+            A whole call takes at most ``(1 + max_retries) * timeout`` plus the waits between
+            attempts (backoff up to 10 s each, or a Retry-After up to 60 s): about 124 s with the
+            defaults, at most 300 s. A sync ``httpx.Client`` passed as ``http_client`` keeps httpx's
+            per-operation timeouts.
+        max_retries: Extra attempts on network errors, 408, 429 and 5xx. Default 3. Checkout,
+            proration checkout and bulk seat allocation are never retried.
+        debug: Log every request through ``logging.getLogger("crovver")`` (also env ``CROVVER_LOG=debug``).
+        logger: A callable ``(message, data)`` that receives the same events.
+        http_client: An ``httpx.AsyncClient`` to send requests with (you keep ownership of it).
+        entitlement_cache_ttl: Seconds to answer repeat ``can_access`` checks from memory
+            (off by default). Staleness trade-off: changes made elsewhere show after the TTL;
+            changes made through this client (consume, purchase, checkout, cancel) at once.
+        entitlement_cache_size: The most answers the cache keeps (oldest dropped first).
+        entitlement_cache_store: Where answers live: None (this process's memory) or a shared
+            store such as ``crovver_ext.redis_store.AsyncRedisEntitlementStore`` (one cache for a fleet).
     """
 
     _http: httpx.AsyncClient
+    credits: AsyncCredits
+    addons: AsyncAddons
+    capacity: AsyncCapacity
 
     def __init__(
         self,
@@ -750,6 +967,7 @@ class AsyncCrovverClient(_BaseClient):
         http_client: httpx.AsyncClient | None = None,
         entitlement_cache_ttl: float | None = None,
         entitlement_cache_size: int = 10_000,
+        entitlement_cache_store: AsyncEntitlementStore | None = None,
         _sleep: Callable[[float], Awaitable[None]] | None = None,
         _clock: Callable[[], float] | None = None,
         _jitter: Callable[[], float] | None = None,
@@ -765,6 +983,7 @@ class AsyncCrovverClient(_BaseClient):
             logger=logger,
             entitlement_cache_ttl=entitlement_cache_ttl,
             entitlement_cache_size=entitlement_cache_size,
+            entitlement_cache_store=entitlement_cache_store,
             clock=_clock,
             jitter=_jitter,
         )
@@ -772,6 +991,12 @@ class AsyncCrovverClient(_BaseClient):
             raise TypeError("http_client must be an httpx.AsyncClient (use CrovverClient for httpx.Client)")
         import asyncio  # here, not at the top: sync users should not pay for importing it
 
+        if self._cache is not None and self._cache.blocking and entitlement_cache_store is not None:
+            # A blocking store would stall the event loop on every check.
+            raise TypeError(
+                "entitlement_cache_store must be an async store (e.g. AsyncRedisEntitlementStore) "
+                "for AsyncCrovverClient"
+            )
         self._adopt_http(http_client)
         self._http = http_client or httpx.AsyncClient(
             timeout=self._timeout,
@@ -795,18 +1020,24 @@ class AsyncCrovverClient(_BaseClient):
         self.addons = AsyncAddons(self)
         self.capacity = AsyncCapacity(self)
 
-    async def _run(self, call: Call[T]) -> T:
+    async def _run(self, call: Call[T], options: Mapping[str, Any]) -> T:
         if self._http.is_closed:
             raise self._closed_error()
         self._check_loop()
-        steps = attempts(call, self._build_request(call), self._settings)
+        request, settings = self._prepare(call, options)
+        steps = attempts(call, request, settings)
         cache = self._invalidates(call)
-        if cache is None:
-            return await run_async(steps, self._send, self._sleep)
         try:
-            return await run_async(steps, self._send, self._sleep)
+            result = await run_async(steps, self._send, self._sleep)
         finally:  # even after an error: a lost response may have changed the tenant
-            cache.invalidate(call.tenant_id)
+            if cache is not None:
+                await cache.ainvalidate(call.tenant_id)
+        return cast(T, self._raw_result(call, result))
+
+    @property
+    def with_raw_response(self) -> AsyncRawResponses:
+        """The same methods, returning a ``RawResponse`` (status, headers, request id, ``.parse()``)."""
+        return AsyncRawResponses(self._raw_copy())
 
     def with_options(
         self,
@@ -837,11 +1068,28 @@ class AsyncCrovverClient(_BaseClient):
                 "passed to asyncio.run()"
             )
 
+    async def invalidate(self, tenant_id: str | None = None) -> None:
+        """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        if self._cache is not None:
+            await self._cache.ainvalidate(tenant_id)
+
+    async def apply_event(self, event: webhooks.WebhookEvent) -> None:
+        """Drop the cached answers of the tenant a verified webhook event is about.
+
+        Call it from your webhook handler; then a long ``entitlement_cache_ttl`` is safe. It only
+        drops, so an event that arrives twice or out of order is harmless. An event that names no
+        tenant (``event.data`` is None or has no ``external_tenant_id``) drops every answer.
+        """
+        await self.invalidate(_event_tenant(event))
+
     async def aclose(self) -> None:
-        """Close the connection pool (unless it was passed in as ``http_client``), in the event
-        loop the client ran in."""
+        """Close the connection pool (unless it was passed in as ``http_client``)."""
         if self._owns_http and not self._http.is_closed:
-            self._check_loop()
+            self._check_loop()  # its connections can only be closed in the loop they belong to
             await self._http.aclose()
 
     async def __aenter__(self) -> Self:
@@ -862,8 +1110,13 @@ class AsyncCrovverClient(_BaseClient):
         owner_name: str | None = None,
         slug: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.CreatedTenant:
-        """Create a tenant (a B2B workspace) and its owner."""
+        """Create a tenant (a B2B workspace) and its owner.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_tenant(
                 external_tenant_id=external_tenant_id,
@@ -873,43 +1126,71 @@ class AsyncCrovverClient(_BaseClient):
                 owner_name=owner_name,
                 slug=slug,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
-    async def get_tenant(self, external_tenant_id: str) -> m.TenantDetails:
-        """A tenant with its members and organization."""
-        return await self._run(adapter.get_tenant(external_tenant_id))
+    async def get_tenant(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.TenantDetails:
+        """A tenant with its members and organization.
 
-    async def list_tenants(self, *, external_user_id: str | None = None) -> m.TenantList:
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return await self._run(adapter.get_tenant(external_tenant_id), options)
+
+    async def list_tenants(
+        self, *, external_user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> m.TenantList:
         """All tenants, or those a user belongs to."""
-        return await self._run(adapter.list_tenants(external_user_id))
+        return await self._run(adapter.list_tenants(external_user_id), options)
 
     # ---- plans and subscriptions -----------------------------------------------------------
 
-    async def get_plans(self) -> m.PlanList:
+    async def get_plans(self, **options: Unpack[RequestOptions]) -> m.PlanList:
         """The organization's plans (``plan.price_amount`` is in minor units, e.g. cents)."""
-        return await self._run(adapter.get_plans())
+        return await self._run(adapter.get_plans(), options)
 
-    async def get_supported_providers(self) -> list[m.SupportedProvider]:
+    async def get_supported_providers(
+        self, **options: Unpack[RequestOptions]
+    ) -> m.ItemList[m.SupportedProvider]:
         """The payment providers Crovver supports."""
-        return await self._run(adapter.get_supported_providers())
+        return await self._run(adapter.get_supported_providers(), options)
 
-    async def get_subscriptions(self, tenant_id: str) -> m.SubscriptionList:
-        """A tenant's subscriptions."""
-        return await self._run(adapter.get_subscriptions(tenant_id))
+    async def get_subscriptions(
+        self, tenant_id: str, **options: Unpack[RequestOptions]
+    ) -> m.SubscriptionList:
+        """A tenant's subscriptions.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return await self._run(adapter.get_subscriptions(tenant_id), options)
 
     async def get_subscription_status(
-        self, tenant_id: str, product_slug: str | None = None
+        self, tenant_id: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
     ) -> m.SubscriptionStatus:
-        """A tenant's subscription status, optionally for one product."""
-        return await self._run(adapter.get_subscription_status(tenant_id, product_slug))
+        """A tenant's subscription status, optionally for one product.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return await self._run(adapter.get_subscription_status(tenant_id, product_slug), options)
 
     async def cancel_subscription(
-        self, subscription_id: str, external_tenant_id: str, reason: str, feedback: str | None = None
+        self,
+        subscription_id: str,
+        external_tenant_id: str,
+        reason: str,
+        feedback: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.CanceledSubscription:
-        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``."""
+        """Cancel: recurring billing becomes ``pending_cancel`` (access until period end); manual, ``canceled``.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
-            adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback)
+            adapter.cancel_subscription(subscription_id, external_tenant_id, reason, feedback), options
         )
 
     # ---- entitlements ----------------------------------------------------------------------
@@ -921,20 +1202,24 @@ class AsyncCrovverClient(_BaseClient):
         product_slug: str | None = None,
         *,
         amount: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> bool:
         """Whether the tenant may use a feature; without ``feature_key``, whether it has the product.
 
         ``amount`` asks whether a credit-backed feature has that many credits left (never cached).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
         cache = self._cache
-        if cache is None or amount is not None:
-            return await self._run(adapter.can_access(tenant_id, feature_key, product_slug, amount))
+        if cache is None or amount is not None or self._raw_mode:
+            return await self._run(adapter.can_access(tenant_id, feature_key, product_slug, amount), options)
         key = (tenant_id, feature_key, product_slug)
-        hit = cache.get(key)
+        hit = cache.get(key) if cache.blocking else await cache.store.get(key)
         if hit is not None:
             return hit
         call = adapter.can_access(tenant_id, feature_key, product_slug, None)
-        return await cached_async(cache, key, lambda: self._run(call))
+        return await cached_async(cache, key, lambda: self._run(call, options))
 
     # ---- usage (deprecated) ----------------------------------------------------------------
 
@@ -943,21 +1228,34 @@ class AsyncCrovverClient(_BaseClient):
         "record_usage() is deprecated and will be removed in crovver 1.0: use credits.consume() instead."
     )
     async def record_usage(
-        self, tenant_id: str, metric: str, value: int = 1, metadata: Mapping[str, Any] | None = None
+        self,
+        tenant_id: str,
+        metric: str,
+        value: int = 1,
+        metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.UsageRecord:
-        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools)."""
+        """Deprecated: use ``credits.consume`` (idempotent, integrated with credit pools).
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("record_usage")
-        return await self._run(adapter.record_usage(tenant_id, metric, value, metadata))
+        return await self._run(adapter.record_usage(tenant_id, metric, value, metadata), options)
 
     @_deprecation.deprecated(
         "check_usage_limit() is deprecated and will be removed in crovver 1.0: use credits.balance() instead."
     )
     async def check_usage_limit(
-        self, tenant_id: str, metric: str, product_slug: str | None = None
+        self, tenant_id: str, metric: str, product_slug: str | None = None, **options: Unpack[RequestOptions]
     ) -> m.UsageLimit:
-        """Deprecated: use ``credits.balance``."""
+        """Deprecated: use ``credits.balance``.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         _deprecation.warn("check_usage_limit")
-        return await self._run(adapter.check_usage_limit(tenant_id, metric, product_slug))
+        return await self._run(adapter.check_usage_limit(tenant_id, metric, product_slug), options)
 
     # ---- checkout and billing --------------------------------------------------------------
 
@@ -975,8 +1273,13 @@ class AsyncCrovverClient(_BaseClient):
         success_url: str | None = None,
         cancel_url: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[NoRetryOptions],
     ) -> m.CheckoutSession:
-        """Start a hosted checkout. Never retried: a lost response must not open a second one."""
+        """Start a hosted checkout. Never retried: a lost response must not open a second one.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_checkout_session(
                 plan_id=plan_id,
@@ -990,12 +1293,17 @@ class AsyncCrovverClient(_BaseClient):
                 success_url=success_url,
                 cancel_url=cancel_url,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
-    async def get_invoices(self, external_tenant_id: str) -> m.InvoiceList:
-        """A tenant's invoices."""
-        return await self._run(adapter.get_invoices(external_tenant_id))
+    async def get_invoices(self, external_tenant_id: str, **options: Unpack[RequestOptions]) -> m.InvoiceList:
+        """A tenant's invoices.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return await self._run(adapter.get_invoices(external_tenant_id), options)
 
     async def create_checkout_token(
         self,
@@ -1005,17 +1313,29 @@ class AsyncCrovverClient(_BaseClient):
         plan_id: str | None = None,
         external_user_id: str | None = None,
         user_email: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.Token:
-        """A short-lived token and URL for a browser checkout redirect."""
+        """A short-lived token and URL for a browser checkout redirect.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_checkout_token(
                 external_tenant_id, return_url, plan_id, external_user_id, user_email
-            )
+            ),
+            options,
         )
 
-    async def create_portal_token(self, external_tenant_id: str, return_url: str) -> m.Token:
-        """A short-lived token and URL for the billing portal."""
-        return await self._run(adapter.create_portal_token(external_tenant_id, return_url))
+    async def create_portal_token(
+        self, external_tenant_id: str, return_url: str, **options: Unpack[RequestOptions]
+    ) -> m.Token:
+        """A short-lived token and URL for the billing portal.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
+        return await self._run(adapter.create_portal_token(external_tenant_id, return_url), options)
 
     async def create_proration_checkout(
         self,
@@ -1025,13 +1345,79 @@ class AsyncCrovverClient(_BaseClient):
         plan_id: str | None = None,
         success_url: str | None = None,
         cancel_url: str | None = None,
+        **options: Unpack[NoRetryOptions],
     ) -> m.ProrationCheckout:
-        """Pay the prorated difference for more seats. Never retried."""
+        """Pay the prorated difference for more seats. Never retried.
+
+        Args:
+            external_tenant_id: Your own id for the tenant (its ``externalTenantId``).
+        """
         return await self._run(
             adapter.create_proration_checkout(
                 external_tenant_id, new_capacity, plan_id, success_url, cancel_url
-            )
+            ),
+            options,
         )
 
 
 __all__ = ["NOT_GIVEN", "AsyncCrovverClient", "CrovverClient"]
+
+
+class RawResponses:
+    """``client.with_raw_response``: each method of ``CrovverClient``, returning a ``RawResponse``."""
+
+    def __init__(self, client: CrovverClient) -> None:
+        self._target = client
+        #: ``credits`` methods returning a ``RawResponse``.
+        self.credits = RawCredits(client.credits)
+        #: ``addons`` methods returning a ``RawResponse``.
+        self.addons = RawAddons(client.addons)
+        #: ``capacity`` methods returning a ``RawResponse``.
+        self.capacity = RawCapacity(client.capacity)
+
+    create_tenant = raw_method(CrovverClient.create_tenant)
+    get_tenant = raw_method(CrovverClient.get_tenant)
+    list_tenants = raw_method(CrovverClient.list_tenants)
+    get_plans = raw_method(CrovverClient.get_plans)
+    get_supported_providers = raw_method(CrovverClient.get_supported_providers)
+    get_subscriptions = raw_method(CrovverClient.get_subscriptions)
+    get_subscription_status = raw_method(CrovverClient.get_subscription_status)
+    cancel_subscription = raw_method(CrovverClient.cancel_subscription)
+    can_access = raw_method(CrovverClient.can_access)
+    record_usage = raw_method(CrovverClient.record_usage)
+    check_usage_limit = raw_method(CrovverClient.check_usage_limit)
+    create_checkout_session = raw_method(CrovverClient.create_checkout_session)
+    get_invoices = raw_method(CrovverClient.get_invoices)
+    create_checkout_token = raw_method(CrovverClient.create_checkout_token)
+    create_portal_token = raw_method(CrovverClient.create_portal_token)
+    create_proration_checkout = raw_method(CrovverClient.create_proration_checkout)
+
+
+class AsyncRawResponses:
+    """``client.with_raw_response``: each method of ``AsyncCrovverClient``, returning a ``RawResponse``."""
+
+    def __init__(self, client: AsyncCrovverClient) -> None:
+        self._target = client
+        #: ``credits`` methods returning a ``RawResponse``.
+        self.credits = AsyncRawCredits(client.credits)
+        #: ``addons`` methods returning a ``RawResponse``.
+        self.addons = AsyncRawAddons(client.addons)
+        #: ``capacity`` methods returning a ``RawResponse``.
+        self.capacity = AsyncRawCapacity(client.capacity)
+
+    create_tenant = async_raw_method(AsyncCrovverClient.create_tenant)
+    get_tenant = async_raw_method(AsyncCrovverClient.get_tenant)
+    list_tenants = async_raw_method(AsyncCrovverClient.list_tenants)
+    get_plans = async_raw_method(AsyncCrovverClient.get_plans)
+    get_supported_providers = async_raw_method(AsyncCrovverClient.get_supported_providers)
+    get_subscriptions = async_raw_method(AsyncCrovverClient.get_subscriptions)
+    get_subscription_status = async_raw_method(AsyncCrovverClient.get_subscription_status)
+    cancel_subscription = async_raw_method(AsyncCrovverClient.cancel_subscription)
+    can_access = async_raw_method(AsyncCrovverClient.can_access)
+    record_usage = async_raw_method(AsyncCrovverClient.record_usage)
+    check_usage_limit = async_raw_method(AsyncCrovverClient.check_usage_limit)
+    create_checkout_session = async_raw_method(AsyncCrovverClient.create_checkout_session)
+    get_invoices = async_raw_method(AsyncCrovverClient.get_invoices)
+    create_checkout_token = async_raw_method(AsyncCrovverClient.create_checkout_token)
+    create_portal_token = async_raw_method(AsyncCrovverClient.create_portal_token)
+    create_proration_checkout = async_raw_method(AsyncCrovverClient.create_proration_checkout)

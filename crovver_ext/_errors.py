@@ -453,8 +453,8 @@ def invalid_payload(
 ) -> InvalidResponseError:
     """A 2xx envelope whose ``data`` does not have the documented shape."""
     return InvalidResponseError(
-        f"Crovver answered HTTP {response.status_code} with data the SDK could not read "
-        f"({type(exc).__name__}: {redact(str(exc), secret)[:_BODY_SNIPPET]})",
+        f"Crovver answered HTTP {response.status_code} with data the SDK could not read: "
+        f"{redact(str(exc), secret)[:_BODY_SNIPPET]}",
         status_code=response.status_code,
         request_id=request_id_of(response.headers),
         body=_text_of(response.content, secret, _BODY_KEPT),

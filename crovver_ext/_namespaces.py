@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, Unpack
 
 from crovver_ext._lazy import LazyModule
+from crovver_ext._options import NoRetryOptions, RequestOptions, async_raw_method, check_options, raw_method
 from crovver_ext._policy import Call
 
 if TYPE_CHECKING:
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from crovver_ext import _models as m
 else:
     adapter = LazyModule("crovver_ext._adapter", globals(), "adapter")  # see _client.py
+    m = LazyModule("crovver_ext._models", globals(), "m")
 
 T = TypeVar("T")
 
@@ -20,11 +22,11 @@ DEFAULT_PAGE_SIZE = 50
 
 
 class _SyncRunner(Protocol):
-    def _run(self, call: Call[T]) -> T: ...
+    def _run(self, call: Call[T], options: Mapping[str, Any]) -> T: ...
 
 
 class _AsyncRunner(Protocol):
-    def _run(self, call: Call[T]) -> Awaitable[T]: ...
+    def _run(self, call: Call[T], options: Mapping[str, Any]) -> Awaitable[T]: ...
 
 
 class Credits:
@@ -33,9 +35,13 @@ class Credits:
     def __init__(self, client: _SyncRunner) -> None:
         self._client = client
 
-    def balance(self, *, tenant_id: str) -> m.CreditBalance:
-        """Balances per pool (``.pools``); empty without an active subscription."""
-        return self._client._run(adapter.credit_balance(tenant_id))
+    def balance(self, *, tenant_id: str, **options: Unpack[RequestOptions]) -> m.CreditBalance:
+        """Balances per pool (``.pools``); empty without an active subscription.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return self._client._run(adapter.credit_balance(tenant_id), options)
 
     def consume(
         self,
@@ -45,11 +51,15 @@ class Credits:
         amount: int,
         idempotency_key: str,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.ConsumeResult:
         """Consume credits exactly once per ``idempotency_key`` (resent unchanged on every retry).
 
         ``result`` is ``"success"`` or ``"insufficient_credits"``; ``already_processed`` is true
         when the key had been seen and nothing more was deducted.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
         return self._client._run(
             adapter.consume_credits(
@@ -58,7 +68,8 @@ class Credits:
                 amount=amount,
                 idempotency_key=idempotency_key,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
 
@@ -68,9 +79,13 @@ class AsyncCredits:
     def __init__(self, client: _AsyncRunner) -> None:
         self._client = client
 
-    async def balance(self, *, tenant_id: str) -> m.CreditBalance:
-        """Balances per pool (``.pools``); empty without an active subscription."""
-        return await self._client._run(adapter.credit_balance(tenant_id))
+    async def balance(self, *, tenant_id: str, **options: Unpack[RequestOptions]) -> m.CreditBalance:
+        """Balances per pool (``.pools``); empty without an active subscription.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return await self._client._run(adapter.credit_balance(tenant_id), options)
 
     async def consume(
         self,
@@ -80,8 +95,16 @@ class AsyncCredits:
         amount: int,
         idempotency_key: str,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.ConsumeResult:
-        """Consume credits exactly once per ``idempotency_key`` (resent unchanged on every retry)."""
+        """Consume credits exactly once per ``idempotency_key`` (resent unchanged on every retry).
+
+        ``result`` is ``"success"`` or ``"insufficient_credits"``; ``already_processed`` is true
+        when the key had been seen and nothing more was deducted.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._client._run(
             adapter.consume_credits(
                 tenant_id=tenant_id,
@@ -89,7 +112,8 @@ class AsyncCredits:
                 amount=amount,
                 idempotency_key=idempotency_key,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
 
@@ -99,9 +123,15 @@ class Addons:
     def __init__(self, client: _SyncRunner) -> None:
         self._client = client
 
-    def list_available(self, tenant_id: str) -> list[m.AvailableAddon]:
-        """Add-ons the tenant's plan offers; empty without an active subscription."""
-        return self._client._run(adapter.list_available_addons(tenant_id))
+    def list_available(
+        self, tenant_id: str, **options: Unpack[RequestOptions]
+    ) -> m.ItemList[m.AvailableAddon]:
+        """Add-ons the tenant's plan offers; empty without an active subscription.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return self._client._run(adapter.list_available_addons(tenant_id), options)
 
     def purchase(
         self,
@@ -113,9 +143,14 @@ class Addons:
         success_url: str | None = None,
         cancel_url: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.AddonPurchase:
         """Buy an add-on exactly once per ``idempotency_key``; redirect to ``checkout_url`` when
-        ``requires_payment``, else the credits are already granted."""
+        ``requires_payment``, else the credits are already granted.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return self._client._run(
             adapter.purchase_addon(
                 tenant_id,
@@ -125,12 +160,17 @@ class Addons:
                 success_url=success_url,
                 cancel_url=cancel_url,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
-    def get_active(self, tenant_id: str) -> list[m.ActiveAddon]:
-        """Remaining add-on credits per pool."""
-        return self._client._run(adapter.get_active_addons(tenant_id))
+    def get_active(self, tenant_id: str, **options: Unpack[RequestOptions]) -> m.ItemList[m.ActiveAddon]:
+        """Remaining add-on credits per pool.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return self._client._run(adapter.get_active_addons(tenant_id), options)
 
 
 class AsyncAddons:
@@ -139,9 +179,15 @@ class AsyncAddons:
     def __init__(self, client: _AsyncRunner) -> None:
         self._client = client
 
-    async def list_available(self, tenant_id: str) -> list[m.AvailableAddon]:
-        """Add-ons the tenant's plan offers; empty without an active subscription."""
-        return await self._client._run(adapter.list_available_addons(tenant_id))
+    async def list_available(
+        self, tenant_id: str, **options: Unpack[RequestOptions]
+    ) -> m.ItemList[m.AvailableAddon]:
+        """Add-ons the tenant's plan offers; empty without an active subscription.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return await self._client._run(adapter.list_available_addons(tenant_id), options)
 
     async def purchase(
         self,
@@ -153,8 +199,14 @@ class AsyncAddons:
         success_url: str | None = None,
         cancel_url: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.AddonPurchase:
-        """Buy an add-on exactly once per ``idempotency_key``."""
+        """Buy an add-on exactly once per ``idempotency_key``; redirect to ``checkout_url`` when
+        ``requires_payment``, else the credits are already granted.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._client._run(
             adapter.purchase_addon(
                 tenant_id,
@@ -164,12 +216,19 @@ class AsyncAddons:
                 success_url=success_url,
                 cancel_url=cancel_url,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
-    async def get_active(self, tenant_id: str) -> list[m.ActiveAddon]:
-        """Remaining add-on credits per pool."""
-        return await self._client._run(adapter.get_active_addons(tenant_id))
+    async def get_active(
+        self, tenant_id: str, **options: Unpack[RequestOptions]
+    ) -> m.ItemList[m.ActiveAddon]:
+        """Remaining add-on credits per pool.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return await self._client._run(adapter.get_active_addons(tenant_id), options)
 
 
 class Capacity:
@@ -178,9 +237,13 @@ class Capacity:
     def __init__(self, client: _SyncRunner) -> None:
         self._client = client
 
-    def count(self, tenant_id: str) -> m.CapacityCount:
-        """Seats in use against the subscription's capacity."""
-        return self._client._run(adapter.capacity_count(tenant_id))
+    def count(self, tenant_id: str, **options: Unpack[RequestOptions]) -> m.CapacityCount:
+        """Seats in use against the subscription's capacity.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return self._client._run(adapter.capacity_count(tenant_id), options)
 
     def allocate(
         self,
@@ -191,8 +254,13 @@ class Capacity:
         name: str | None = None,
         confirm_proration: bool | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.SeatAllocationResult:
-        """Give a user a seat (idempotent per user); at capacity, says what more seats would cost."""
+        """Give a user a seat (idempotent per user); at capacity, says what more seats would cost.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return self._client._run(
             adapter.allocate_seat(
                 tenant_id,
@@ -201,7 +269,8 @@ class Capacity:
                 name=name,
                 confirm_proration=confirm_proration,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
     def bulk_allocate(
@@ -210,27 +279,51 @@ class Capacity:
         users: Sequence[Mapping[str, Any]],
         *,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[NoRetryOptions],
     ) -> m.BulkAllocation:
         """Seats for 1-100 users (``{"external_user_id", "email"?, "name"?}``); never retried.
 
         Users that did not fit come back in ``rejected`` (``partial`` is true), not as an error.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
         """
-        return self._client._run(adapter.bulk_allocate_seats(tenant_id, users, metadata))
+        return self._client._run(adapter.bulk_allocate_seats(tenant_id, users, metadata), options)
 
     def list_allocations(
-        self, tenant_id: str, *, status: str | None = None, page: int = 1, limit: int = DEFAULT_PAGE_SIZE
+        self,
+        tenant_id: str,
+        *,
+        status: str | None = None,
+        page: int = 1,
+        limit: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> m.SeatAllocationPage:
-        """One page of seat allocations (``status``: "active", "removed" or "all")."""
-        return self._client._run(adapter.list_seat_allocations(tenant_id, status, page, limit))
+        """One page of seat allocations (``status``: "active", "removed" or "all").
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return self._client._run(adapter.list_seat_allocations(tenant_id, status, page, limit), options)
 
     def iter_allocations(
-        self, tenant_id: str, *, status: str | None = None, page_size: int = DEFAULT_PAGE_SIZE
+        self,
+        tenant_id: str,
+        *,
+        status: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[m.SeatAllocation]:
-        """Every seat allocation, fetching page after page as you iterate."""
+        """Every seat allocation, fetching page after page as you iterate.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         first = adapter.list_seat_allocations(tenant_id, status, 1, page_size)  # checks arguments now
+        check_options(options, retryable=True)
 
         def pages() -> Iterator[m.SeatAllocation]:
-            result, page = self._client._run(first), 1
+            result, page = self._client._run(first, options), 1
             while True:
                 yield from result.allocations
                 # Our own page counter, and an empty page ends it: a server that echoes a wrong
@@ -238,7 +331,9 @@ class Capacity:
                 if not result.has_next_page or not result.allocations:
                     return
                 page += 1
-                result = self._client._run(adapter.list_seat_allocations(tenant_id, status, page, page_size))
+                result = self._client._run(
+                    adapter.list_seat_allocations(tenant_id, status, page, page_size), options
+                )
 
         return pages()
 
@@ -249,9 +344,13 @@ class AsyncCapacity:
     def __init__(self, client: _AsyncRunner) -> None:
         self._client = client
 
-    async def count(self, tenant_id: str) -> m.CapacityCount:
-        """Seats in use against the subscription's capacity."""
-        return await self._client._run(adapter.capacity_count(tenant_id))
+    async def count(self, tenant_id: str, **options: Unpack[RequestOptions]) -> m.CapacityCount:
+        """Seats in use against the subscription's capacity.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return await self._client._run(adapter.capacity_count(tenant_id), options)
 
     async def allocate(
         self,
@@ -262,8 +361,13 @@ class AsyncCapacity:
         name: str | None = None,
         confirm_proration: bool | None = None,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> m.SeatAllocationResult:
-        """Give a user a seat (idempotent per user); at capacity, says what more seats would cost."""
+        """Give a user a seat (idempotent per user); at capacity, says what more seats would cost.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         return await self._client._run(
             adapter.allocate_seat(
                 tenant_id,
@@ -272,7 +376,8 @@ class AsyncCapacity:
                 name=name,
                 confirm_proration=confirm_proration,
                 metadata=metadata,
-            )
+            ),
+            options,
         )
 
     async def bulk_allocate(
@@ -281,24 +386,51 @@ class AsyncCapacity:
         users: Sequence[Mapping[str, Any]],
         *,
         metadata: Mapping[str, Any] | None = None,
+        **options: Unpack[NoRetryOptions],
     ) -> m.BulkAllocation:
-        """Seats for 1-100 users; never retried. Rejected users come back as data."""
-        return await self._client._run(adapter.bulk_allocate_seats(tenant_id, users, metadata))
+        """Seats for 1-100 users (``{"external_user_id", "email"?, "name"?}``); never retried.
+
+        Users that did not fit come back in ``rejected`` (``partial`` is true), not as an error.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return await self._client._run(adapter.bulk_allocate_seats(tenant_id, users, metadata), options)
 
     async def list_allocations(
-        self, tenant_id: str, *, status: str | None = None, page: int = 1, limit: int = DEFAULT_PAGE_SIZE
+        self,
+        tenant_id: str,
+        *,
+        status: str | None = None,
+        page: int = 1,
+        limit: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> m.SeatAllocationPage:
-        """One page of seat allocations (``status``: "active", "removed" or "all")."""
-        return await self._client._run(adapter.list_seat_allocations(tenant_id, status, page, limit))
+        """One page of seat allocations (``status``: "active", "removed" or "all").
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
+        return await self._client._run(adapter.list_seat_allocations(tenant_id, status, page, limit), options)
 
     def iter_allocations(
-        self, tenant_id: str, *, status: str | None = None, page_size: int = DEFAULT_PAGE_SIZE
+        self,
+        tenant_id: str,
+        *,
+        status: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[m.SeatAllocation]:
-        """Every seat allocation (``async for``), fetching page after page as you iterate."""
+        """Every seat allocation, fetching page after page as you iterate.
+
+        Args:
+            tenant_id: Your own id for the tenant (its ``externalTenantId``), not Crovver's ``ten_...`` id.
+        """
         first = adapter.list_seat_allocations(tenant_id, status, 1, page_size)  # checks arguments now
+        check_options(options, retryable=True)
 
         async def pages() -> AsyncIterator[m.SeatAllocation]:
-            result, page = await self._client._run(first), 1
+            result, page = await self._client._run(first, options), 1
             while True:
                 for allocation in result.allocations:
                     yield allocation
@@ -306,7 +438,73 @@ class AsyncCapacity:
                     return
                 page += 1
                 result = await self._client._run(
-                    adapter.list_seat_allocations(tenant_id, status, page, page_size)
+                    adapter.list_seat_allocations(tenant_id, status, page, page_size), options
                 )
 
         return pages()
+
+
+class RawCredits:
+    """``with_raw_response.credits``: each method returning a ``RawResponse``."""
+
+    def __init__(self, namespace: Credits) -> None:
+        self._target = namespace
+
+    balance = raw_method(Credits.balance)
+    consume = raw_method(Credits.consume)
+
+
+class AsyncRawCredits:
+    """``with_raw_response.credits``: each method returning a ``RawResponse``."""
+
+    def __init__(self, namespace: AsyncCredits) -> None:
+        self._target = namespace
+
+    balance = async_raw_method(AsyncCredits.balance)
+    consume = async_raw_method(AsyncCredits.consume)
+
+
+class RawAddons:
+    """``with_raw_response.addons``: each method returning a ``RawResponse``."""
+
+    def __init__(self, namespace: Addons) -> None:
+        self._target = namespace
+
+    list_available = raw_method(Addons.list_available)
+    purchase = raw_method(Addons.purchase)
+    get_active = raw_method(Addons.get_active)
+
+
+class AsyncRawAddons:
+    """``with_raw_response.addons``: each method returning a ``RawResponse``."""
+
+    def __init__(self, namespace: AsyncAddons) -> None:
+        self._target = namespace
+
+    list_available = async_raw_method(AsyncAddons.list_available)
+    purchase = async_raw_method(AsyncAddons.purchase)
+    get_active = async_raw_method(AsyncAddons.get_active)
+
+
+class RawCapacity:
+    """``with_raw_response.capacity``: each method returning a ``RawResponse``."""
+
+    def __init__(self, namespace: Capacity) -> None:
+        self._target = namespace
+
+    count = raw_method(Capacity.count)
+    allocate = raw_method(Capacity.allocate)
+    bulk_allocate = raw_method(Capacity.bulk_allocate)
+    list_allocations = raw_method(Capacity.list_allocations)
+
+
+class AsyncRawCapacity:
+    """``with_raw_response.capacity``: each method returning a ``RawResponse``."""
+
+    def __init__(self, namespace: AsyncCapacity) -> None:
+        self._target = namespace
+
+    count = async_raw_method(AsyncCapacity.count)
+    allocate = async_raw_method(AsyncCapacity.allocate)
+    bulk_allocate = async_raw_method(AsyncCapacity.bulk_allocate)
+    list_allocations = async_raw_method(AsyncCapacity.list_allocations)

@@ -13,7 +13,6 @@ import logging
 import math
 import time
 from collections.abc import Awaitable, Callable, Generator, Mapping
-from decimal import InvalidOperation
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -25,7 +24,9 @@ from crovver_ext._errors import (
     invalid_payload,
     quotes_secret,
     read_envelope,
+    request_id_of,
 )
+from crovver_ext._reader import MalformedReply
 
 T = TypeVar("T")
 
@@ -36,9 +37,6 @@ MAX_RETRY_DELAY = 8.0
 JITTER = 0.25  # each backoff delay is scaled by a random factor in [1 - JITTER, 1 + JITTER]
 MAX_RETRY_AFTER = 60.0
 RETRY_COUNT_HEADER = "X-Crovver-Retry-Count"
-
-# What a malformed payload raises inside the generated models or our own conversions.
-PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError, InvalidOperation)
 
 logger = logging.getLogger("crovver")
 
@@ -52,7 +50,18 @@ class Call(Generic[T]):
     keeps the import light (attrs loads with the first response model).
     """
 
-    __slots__ = ("json", "method", "operation", "params", "parse", "path", "retryable", "tenant_id")
+    __slots__ = (
+        "json",
+        "method",
+        "operation",
+        "params",
+        "parse",
+        "path",
+        "response",
+        "retries_taken",
+        "retryable",
+        "tenant_id",
+    )
 
     def __init__(
         self,
@@ -60,7 +69,7 @@ class Call(Generic[T]):
         operation: str,
         method: str,
         path: str,
-        parse: Callable[[Any, Any], T],
+        parse: Callable[[Any, Any, str | None], T],
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         retryable: bool = True,
@@ -69,11 +78,15 @@ class Call(Generic[T]):
         self.operation = operation
         self.method = method
         self.path = path
-        self.parse = parse  # (data, meta) of a successful envelope -> result
+        self.parse = parse  # (data, meta, request id) of a successful envelope -> result
         self.params = params
         self.json = json
         self.retryable = retryable
         self.tenant_id = tenant_id  # whose cached entitlements this call may change
+        # Filled in by the attempt loop: the response the result was read from, and the retries
+        # it took (what `with_raw_response` shows).
+        self.response: httpx.Response | None = None
+        self.retries_taken = 0
 
     def __repr__(self) -> str:
         return f"Call({self.operation}: {self.method} {self.path})"
@@ -263,11 +276,12 @@ def attempts(call: Call[T], request: httpx.Request, settings: Settings) -> Gener
             except CrovverError as exc:
                 error = exc
             else:
+                call.response, call.retries_taken = outcome, retries_done
                 try:
-                    return call.parse(data, meta)
-                except CrovverError:
-                    raise
-                except PARSE_ERRORS as exc:
+                    return call.parse(data, meta, request_id_of(outcome.headers))
+                # Only the conversion boundary's own error is Crovver's fault; any other
+                # exception is a bug in the SDK and surfaces as itself.
+                except MalformedReply as exc:
                     unreadable = invalid_payload(outcome, exc, settings.secret)
                     data = meta = None  # may quote the key; error trackers record frame locals
                     if not quotes_secret(exc, settings.secret):

@@ -28,9 +28,8 @@ def main() -> int:
         created = crovver.create_tenant(
             external_tenant_id=TENANT, name="Acme Corp", external_user_id="user_123"
         )
-        print(
-            f"Created {created.tenant.name!r} ({created.tenant.external_tenant_id}), owner {created.owner.external_user_id}"
-        )
+        owner = "-" if created.owner is None else created.owner.external_user_id
+        print(f"Created {created.tenant.name!r} ({created.tenant.external_tenant_id}), owner {owner}")
 
         step("2. Plans")
         plans = crovver.get_plans().plans
@@ -48,6 +47,7 @@ def main() -> int:
             cancel_url="https://yourapp.example/billing/cancel",
         )
         print(f"Send the customer to {session.checkout_url}")
+        assert session.session_id is not None  # the local Crovver always opens a session
         local.control.complete_checkout(session.session_id)  # the customer pays
         print("The customer paid.")
 

@@ -378,7 +378,7 @@ def _token(ctx: Ctx, kind: str, need_tenant: bool) -> Reply:
     token = f"{kind[:2]}t_{secrets.token_urlsafe(24)}"
     expires = iso(ctx.now + timedelta(seconds=TOKEN_TTL))
     meta: dict[str, Any] = {f"{kind}Url": f"{ctx.base_url}/{kind}?token={token}", "expiresIn": TOKEN_TTL}
-    return Reply({"token": token, "expiresAt": expires}, meta=meta)
+    return Reply({"token": token, "expiresAt": expires}, meta=meta, status=201)  # 201, as in the docs
 
 
 def checkout_token(ctx: Ctx) -> Reply:

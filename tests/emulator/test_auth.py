@@ -36,7 +36,7 @@ def test_secret_key_may_do_everything(api: httpx.Client, op: str) -> None:
 def test_public_key_reads_only(public: httpx.Client, op: str) -> None:
     response = _send(public, op)
     if op in PUBLIC_OPERATIONS:
-        assert response.status_code == 200, response.text
+        assert response.status_code in (200, 201), response.text
     else:
         assert response.status_code == 403
         assert _code(response) == "INSUFFICIENT_PERMISSIONS"

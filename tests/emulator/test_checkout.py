@@ -212,7 +212,7 @@ def test_tokens(public: httpx.Client, kind: str, url_key: str) -> None:
     response = public.post(
         f"/api/public/auth/{kind}", json={"externalTenantId": "ws_active", "returnUrl": "https://app.test"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 201  # as in the docs
     body = response.json()
     assert body["data"]["expiresAt"] == "2026-01-01T01:00:00.000Z"
     assert body["meta"]["expiresIn"] == 3600

@@ -39,7 +39,7 @@ class Blocking:
                 return self._portal.call(functools.partial(attr, *args, **kwargs))
 
             return call
-        if name in ("credits", "addons", "capacity"):
+        if name in ("credits", "addons", "capacity", "with_raw_response"):
             return Blocking(attr, self._portal)
         return attr
 

@@ -136,7 +136,7 @@ def test_get_subscriptions(client: Any) -> None:
     assert sub.status == "active" and sub.grants_access
     assert sub.plan is not None and sub.plan.id == "plan_pro"
     assert sub.current_period_end is not None and sub.current_period_end.tzinfo == dt.UTC
-    assert client.get_subscriptions("ws_none").subscriptions == []
+    assert client.get_subscriptions("ws_none").subscriptions == ()
     assert client.get_subscriptions("ws_past_due").subscriptions[0].status == "past_due"
 
 
@@ -213,7 +213,7 @@ def test_balance_lists_pools(client: Any) -> None:
     assert ai.limit_behavior == "hard" and ai.usage_percent == 0.0
     assert ai.next_expiry is not None and ai.next_expiry.tzinfo == dt.UTC
     assert _pool(balance, "api_calls").limit_behavior == "soft"
-    assert client.credits.balance(tenant_id="ws_none").pools == []
+    assert client.credits.balance(tenant_id="ws_none").pools == ()
 
 
 def test_consume_is_idempotent_and_charges_once(client: Any, control: ControlPlane) -> None:
@@ -298,7 +298,7 @@ def test_purchase_paid_addon_grants_after_checkout(client: Any, control: Control
         "ws_active", addon_id="addon_ai_500", currency="USD", idempotency_key=key
     )
     assert purchase.requires_payment and purchase.checkout_url
-    assert (purchase.credit_qty, purchase.amount, purchase.already_processed) == (500, Decimal("5.00"), False)
+    assert (purchase.credit_qty, purchase.amount, purchase.already_processed) == (500, Decimal("5.00"), None)
     assert client.addons.get_active("ws_active") == []
     replay = client.addons.purchase("ws_active", addon_id="addon_ai_500", currency="USD", idempotency_key=key)
     assert replay.already_processed and replay.purchase_id == purchase.purchase_id
@@ -353,7 +353,7 @@ def test_checkout_is_pending_until_paid_then_trial_with_an_invoice(
     [pending] = client.get_subscriptions("ws_none").subscriptions
     assert (pending.id, pending.status) == (session.subscription_id, "pending")
     assert not client.can_access("ws_none", "advanced_analytics")
-    assert client.get_invoices("ws_none").invoices == []
+    assert client.get_invoices("ws_none").invoices == ()
 
     control.complete_checkout(session.session_id)
     assert client.get_subscriptions("ws_none").subscriptions[0].status == "trial"

@@ -154,9 +154,9 @@ def test_bulk_allocate_all_fit(client: Any, control: ControlPlane) -> None:
     )
     assert isinstance(result, BulkAllocation)
     assert (result.allocated, result.skipped, result.rejected, result.partial) == (
-        ["b1"],
-        ["user_ws_business"],
-        [],
+        ("b1",),
+        ("user_ws_business",),
+        (),
         False,
     )
     assert (result.capacity.active_count, result.capacity.capacity_units) == (4, 5)
@@ -171,7 +171,7 @@ def test_bulk_allocate_all_fit(client: Any, control: ControlPlane) -> None:
 def test_bulk_allocate_partial_207_is_data_not_an_error(client: Any, control: ControlPlane) -> None:
     result = client.capacity.bulk_allocate("ws_business", _users("p", 4))
     assert result.partial
-    assert (result.allocated, result.rejected, result.skipped) == (["p000", "p001"], ["p002", "p003"], [])
+    assert (result.allocated, result.rejected, result.skipped) == (("p000", "p001"), ("p002", "p003"), ())
     assert result.message and "rejected" in result.message
     assert (result.capacity.active_count, result.capacity.capacity_units) == (5, 5)
     assert [r["status"] for r in control.requests(path=BULK)] == [207]
@@ -237,7 +237,7 @@ def test_list_allocations_one_page_at_a_time(client: Any) -> None:
     assert (second.page, second.has_next_page, second.has_previous_page) == (2, False, True)
 
     beyond = client.capacity.list_allocations("ws_business", page=9, limit=2)
-    assert beyond.allocations == [] and not beyond.has_next_page
+    assert beyond.allocations == () and not beyond.has_next_page
 
     removed = client.capacity.list_allocations("ws_business", status="removed")
     [left] = removed.allocations
@@ -257,9 +257,9 @@ def test_iter_allocations_pages_through_everything_once(
     tenant = _seat_tenant(client, control, seats=max(seated, 1))
     users = _users("it", seated)
     if users:
-        assert client.capacity.bulk_allocate(tenant, users).allocated == [
+        assert client.capacity.bulk_allocate(tenant, users).allocated == tuple(
             u["external_user_id"] for u in users
-        ]
+        )
     assert control.requests(path=ALLOCATIONS) == []
 
     seen = [a.external_user_id for a in _iterate(client, tenant, page_size=page_size)]

@@ -23,6 +23,7 @@ from crovver_ext import (
     PermissionDeniedError,
     UnprocessableEntityError,
 )
+from crovver_ext._reader import MalformedReply
 from tests.spec import load_spec, media_examples, operations, resolve
 
 
@@ -86,9 +87,9 @@ def test_spec_examples_map_onto_models() -> None:
     )
     assert replay.already_processed and replay.requires_payment  # inferred from the checkout URL
 
-    token_example = _example("create_checkout_token")
+    token_example = _example("create_checkout_token", "201")
     token = _client(token_example["data"], meta=token_example["meta"]).create_checkout_token("t", "https://r")
-    assert token.url and token.url.endswith("ct_9f8e7d6c5b4a") and token.expires_in == 900
+    assert token.url and token.url.endswith("ct_9f8e7d6c5b4a") and token.expires_in == 600
 
     at_capacity = _client(_example("allocate_seat", name="atCapacity")["data"]).capacity.allocate("t", "u")
     assert at_capacity.requires_proration and not at_capacity.allocated
@@ -96,7 +97,7 @@ def test_spec_examples_map_onto_models() -> None:
 
 
 def test_empty_balance_means_no_pools() -> None:
-    assert _client({}).credits.balance(tenant_id="t").pools == []
+    assert _client({}).credits.balance(tenant_id="t").pools == ()
 
 
 @pytest.mark.parametrize(
@@ -168,60 +169,101 @@ def test_models_have_to_dict_and_readable_reprs() -> None:
         plans.plans[0].name = "changed"  # type: ignore[misc]
 
 
-MALFORMED: list[tuple[str, Callable[[CrovverClient], Any], Any]] = [
+MALFORMED: list[tuple[str, Callable[[CrovverClient], Any], Any, str]] = [
     (
-        "consume missing field",
+        "consume without its result",
         lambda c: c.credits.consume(tenant_id="t", pool_key="p", amount=1, idempotency_key="k"),
-        {"result": "allowed"},
+        {"remaining": 5, "alreadyProcessed": False, "poolKey": "p"},
+        "data.result: missing",
     ),
     (
         "consume remaining not a number",
         lambda c: c.credits.consume(tenant_id="t", pool_key="p", amount=1, idempotency_key="k"),
         {"result": "allowed", "remaining": "lots", "alreadyProcessed": False, "poolKey": "p"},
+        "data.remaining: expected an integer",
     ),
     (
         "can_access not a bool",
         lambda c: c.can_access("t", "f"),
         {"canAccess": "yes", "requestingEntityId": "t"},
+        "data.canAccess: expected true or false",
     ),
-    ("data is a list", lambda c: c.get_plans(), []),
-    ("data is null", lambda c: c.get_plans(), None),
+    (
+        "can_access without its answer",
+        lambda c: c.can_access("t", "f"),
+        {"requestingEntityId": "t"},
+        "data.canAccess: missing",
+    ),
+    ("data is a list", lambda c: c.get_plans(), [], "data: expected an object"),
+    ("data is null", lambda c: c.get_plans(), None, "data: expected an object"),
     (
         "plans not a list",
         lambda c: c.get_plans(),
         {"plans": {"pro": {}}, "organization": {"id": "o", "name": "n", "type": "b2b"}},
+        "data.plans: expected a list",
     ),
-    ("balance entry not an object", lambda c: c.credits.balance(tenant_id="t"), {"ai": 5}),
+    (
+        "a plan without its id",
+        lambda c: c.get_plans(),
+        {"plans": [{"id": "a"}, {"name": "no id"}]},
+        "data.plans[1].id: missing",
+    ),
+    (
+        "a price that is not an amount",
+        lambda c: c.get_plans(),
+        {"plans": [{"id": "a", "prices": [{"currency": "USD", "amount": "ten"}]}]},
+        "data.plans[0].prices[0].amount: expected an amount",
+    ),
+    (
+        "balance entry not an object",
+        lambda c: c.credits.balance(tenant_id="t"),
+        {"ai": 5},
+        "data.ai: expected an object",
+    ),
+    (
+        "a balance pool without its total",
+        lambda c: c.credits.balance(tenant_id="t"),
+        {"ai": {"poolKey": "ai", "baseRemaining": 5}},
+        "data.ai.total: missing",
+    ),
     (
         "bad timestamp",
         lambda c: c.cancel_subscription("s", "t", "r"),
         {"subscriptionId": "s", "status": "canceled", "canceledAt": "yesterday"},
+        "data.canceledAt: expected an ISO 8601 date-time",
     ),
     (
         "active count not a number",
         lambda c: c.addons.get_active("t"),
         [{"pool_key": "p", "addon_remaining": "many"}],
+        "data[0].addon_remaining: expected an integer",
     ),
-    ("addon list not a list", lambda c: c.addons.list_available("t"), {"id": "a"}),
+    ("addon list not a list", lambda c: c.addons.list_available("t"), {"id": "a"}, "data: expected a list"),
     (
         "money not a number",
         lambda c: c.get_invoices("t"),
         {"invoices": [{"id": "i", "status": "paid", "totalAmount": "ten", "currency": "USD"}]},
+        "data.invoices[0].totalAmount: expected an amount",
+    ),
+    (
+        "a subscription without its status",
+        lambda c: c.get_subscriptions("t"),
+        {"subscriptions": [{"id": "s"}]},
+        "data.subscriptions[0].status: missing",
     ),
 ]
 
 
-@pytest.mark.parametrize(("case", "call", "data"), MALFORMED, ids=[m[0] for m in MALFORMED])
-def test_malformed_payloads_become_invalid_response_errors(
-    case: str, call: Callable[[CrovverClient], Any], data: Any
+@pytest.mark.parametrize(("case", "call", "data", "named"), MALFORMED, ids=[m[0] for m in MALFORMED])
+def test_malformed_payloads_become_invalid_response_errors_naming_the_field(
+    case: str, call: Callable[[CrovverClient], Any], data: Any, named: str
 ) -> None:
     with pytest.raises(InvalidResponseError) as info:
         call(_client(data))
     assert info.value.status_code == 200
     assert not info.value.is_retryable
-    assert isinstance(
-        info.value.__cause__, (ValueError, TypeError, KeyError, AttributeError, ArithmeticError)
-    )
+    assert named in info.value.message
+    assert isinstance(info.value.__cause__, MalformedReply)
 
 
 def test_spec_example_list_is_not_empty() -> None:

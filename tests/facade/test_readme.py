@@ -53,7 +53,7 @@ def test_the_quickstart_runs(
     assert "TENANT_NOT_FOUND" in out
     assert "pending_cancel" in out
     assert "True" in out  # the async can_access
-    assert "['user_0', 'user_1'] ['user_2', 'user_3', 'user_4'] True" in out  # 3 seats, 1 taken: a 207
+    assert "('user_0', 'user_1') ('user_2', 'user_3', 'user_4') True" in out  # 3 seats, 1 taken: a 207
     assert "user_456 active" in out
     state = local.control.tenant_state("workspace_abc123")
     assert state["subscriptions"][0]["status"] == "pending_cancel"

@@ -154,7 +154,7 @@ async def test_async_client_runs_the_same_policy() -> None:
         ) as client,
     ):
         balance = await client.credits.balance(tenant_id="t")
-        assert balance.pools == []
+        assert balance.pools == ()
         await client.with_options(timeout=0.5, max_retries=0).credits.balance(tenant_id="t")
     assert sleeps == [0.5, 1.0]
     assert server.timeouts == [_all(7.0)] * 3 + [_all(0.5)]

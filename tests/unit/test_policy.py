@@ -44,6 +44,7 @@ from crovver_ext._policy import (
     parse_retry_after,
     retry_delay,
 )
+from crovver_ext._reader import MalformedReply
 from tests.exceptions import exception_chain
 
 NOW = 1_767_225_600.0  # 2026-01-01T00:00:00Z, far from the wall clock on purpose
@@ -261,7 +262,7 @@ def _call(*, retryable: bool = True, parse: Callable[[Any, Any], Any] | None = N
         operation="op",
         method="POST",
         path="/api/public/x",
-        parse=parse or (lambda data, meta: data),
+        parse=parse or (lambda data, meta, request_id: data),
         json={"idempotencyKey": "k"},
         retryable=retryable,
     )
@@ -353,15 +354,25 @@ def test_loop_chains_transport_errors_and_maps_timeouts() -> None:
 
 
 def test_loop_turns_unreadable_data_into_invalid_response() -> None:
-    def parse(data: Any, meta: Any) -> Any:
-        raise KeyError("plans")
+    def parse(data: Any, meta: Any, request_id: str | None) -> Any:
+        raise MalformedReply("missing", "data.plans")
 
     steps, _, error = _drive(_call(parse=parse), [_envelope_response(200)])
     assert _shape(steps) == ["send"]  # a 2xx that cannot be read is not retried
     assert isinstance(error, InvalidResponseError)
     assert error.status_code == 200
-    assert "KeyError" in error.message
+    assert "data.plans: missing" in error.message
     assert not error.is_retryable
+
+
+@pytest.mark.parametrize("bug", [KeyError("plans"), AttributeError("x"), IndexError("i"), ValueError("v")])
+def test_a_bug_in_the_sdk_surfaces_as_itself_not_as_crovvers_fault(bug: Exception) -> None:
+    def parse(data: Any, meta: Any, request_id: str | None) -> Any:
+        raise bug
+
+    with pytest.raises(type(bug)) as info:
+        _drive(_call(parse=parse), [_envelope_response(200)])
+    assert info.value is bug
 
 
 def test_loop_emits_events_with_attempts_and_delays() -> None:
@@ -393,22 +404,22 @@ def test_loop_emits_events_with_attempts_and_delays() -> None:
 def test_unreadable_data_echoing_the_key_leaves_no_key_in_the_exceptionexception_chain() -> None:
     key = "sk_test_k"
 
-    def parse(data: Any, meta: Any) -> Any:
-        raise TypeError(f"expected PlanListData, got {data!r}")
+    def parse(data: Any, meta: Any, request_id: str | None) -> Any:
+        raise MalformedReply(f"expected a list, got {data!r}", "data.plans")
 
     body = {"success": True, "data": {"authorization": f"Bearer {key}"}}
     steps, _, error = _drive(_call(parse=parse), [_envelope_response(200, body)])
     assert len(steps) == 1
     assert isinstance(error, InvalidResponseError)
-    assert "TypeError" in error.message  # what went wrong is still said
+    assert "data.plans: expected a list" in error.message  # what went wrong is still said
     for exc in exception_chain(error):
         assert key not in str(exc) and key not in repr(exc), repr(exc)
 
 
 def test_unreadable_data_without_secrets_keeps_the_parse_error_as_cause() -> None:
-    def parse(data: Any, meta: Any) -> Any:
-        raise KeyError("plans")
+    def parse(data: Any, meta: Any, request_id: str | None) -> Any:
+        raise MalformedReply("missing", "data.plans")
 
     _, _, error = _drive(_call(parse=parse), [_envelope_response(200)])
     assert isinstance(error, InvalidResponseError)
-    assert isinstance(error.__cause__, KeyError)
+    assert isinstance(error.__cause__, MalformedReply)

@@ -14,20 +14,27 @@ T = TypeVar("T", bound="ActiveAddonPool")
 
 @_attrs_define
 class ActiveAddonPool:
+    """`addon_remaining` is the answer; the docs send the counts as strings ("500")."""
+
     pool_key: str
-    addon_remaining: str
-    """ An integer as a string, e.g. "500". """
-    active_addon_grants: str | Unset = UNSET
-    """ An integer as a string, e.g. "500". """
+    addon_remaining: int | str
+    """ A count, sent as a JSON integer or as an integer string (the docs send "500"). """
+    active_addon_grants: int | str | Unset = UNSET
+    """ A count, sent as a JSON integer or as an integer string (the docs send "500"). """
     next_addon_expiry: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         pool_key = self.pool_key
 
+        addon_remaining: int | str
         addon_remaining = self.addon_remaining
 
-        active_addon_grants = self.active_addon_grants
+        active_addon_grants: int | str | Unset
+        if isinstance(self.active_addon_grants, Unset):
+            active_addon_grants = UNSET
+        else:
+            active_addon_grants = self.active_addon_grants
 
         next_addon_expiry: None | str | Unset
         if isinstance(self.next_addon_expiry, Unset):
@@ -57,9 +64,17 @@ class ActiveAddonPool:
         d = dict(src_dict)
         pool_key = d.pop("pool_key")
 
-        addon_remaining = d.pop("addon_remaining")
+        def _parse_addon_remaining(data: object) -> int | str:
+            return cast(int | str, data)
 
-        active_addon_grants = d.pop("active_addon_grants", UNSET)
+        addon_remaining = _parse_addon_remaining(d.pop("addon_remaining"))
+
+        def _parse_active_addon_grants(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        active_addon_grants = _parse_active_addon_grants(d.pop("active_addon_grants", UNSET))
 
         def _parse_next_addon_expiry(data: object) -> datetime.datetime | None | Unset:
             if data is None:

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.active_addon_pool import ActiveAddonPool
+    from ..models.metadata import Metadata
 
 
 T = TypeVar("T", bound="ActiveAddonsEnvelope")
@@ -20,6 +21,8 @@ class ActiveAddonsEnvelope:
     success: bool
     data: list[ActiveAddonPool]
     error: None | Unset = UNSET
+    meta: Metadata | Unset = UNSET
+    """ Free-form key/value pairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,6 +35,10 @@ class ActiveAddonsEnvelope:
 
         error = self.error
 
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -42,12 +49,15 @@ class ActiveAddonsEnvelope:
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.active_addon_pool import ActiveAddonPool  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
         success = d.pop("success")
@@ -61,10 +71,18 @@ class ActiveAddonsEnvelope:
 
         error = d.pop("error", UNSET)
 
+        _meta = d.pop("meta", UNSET)
+        meta: Metadata | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Metadata.from_dict(_meta)
+
         active_addons_envelope = cls(
             success=success,
             data=data,
             error=error,
+            meta=meta,
         )
 
         active_addons_envelope.additional_properties = d

@@ -19,35 +19,51 @@ T = TypeVar("T", bound="AllocateSeatData")
 @_attrs_define
 class AllocateSeatData:
     """One of three shapes: allocated (`success: true`, `message`, `capacity`); at capacity
-    (`success: false`, `requiresProration`, `proration`, `message`); proration confirmed
-    (`success: false`, `requiresCheckout`, `checkoutUrl`, `prorationId`, `proration`, `message`).
+    (`requiresProration`, `proration`, `message`); proration confirmed (`requiresCheckout`,
+    `message`, and in the docs `newCapacity`, from the local Crovver `checkoutUrl` and
+    `prorationId`; the docs' text promises a checkout URL its example does not show).
 
     """
 
     success: bool | Unset = UNSET
     message: str | Unset = UNSET
-    capacity: SeatCapacity | Unset = UNSET
+    capacity: None | SeatCapacity | Unset = UNSET
+    """ Present when a seat was allocated (`AllocateSeatCapacity|null` in the PHP SDK's docs). """
     requires_proration: bool | Unset = UNSET
-    proration: SeatProration | Unset = UNSET
+    proration: None | SeatProration | Unset = UNSET
+    """ Present when `requiresProration` is true (`AllocateSeatProration|null` in the PHP SDK's docs). """
     requires_checkout: bool | Unset = UNSET
     checkout_url: None | str | Unset = UNSET
     proration_id: str | Unset = UNSET
+    new_capacity: int | Unset = UNSET
+    """ The seat count the confirmed upgrade would reach. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.seat_capacity import SeatCapacity  # noqa: PLC0415
+        from ..models.seat_proration import SeatProration  # noqa: PLC0415
+
         success = self.success
 
         message = self.message
 
-        capacity: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.capacity, Unset):
+        capacity: dict[str, Any] | None | Unset
+        if isinstance(self.capacity, Unset):
+            capacity = UNSET
+        elif isinstance(self.capacity, SeatCapacity):
             capacity = self.capacity.to_dict()
+        else:
+            capacity = self.capacity
 
         requires_proration = self.requires_proration
 
-        proration: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.proration, Unset):
+        proration: dict[str, Any] | None | Unset
+        if isinstance(self.proration, Unset):
+            proration = UNSET
+        elif isinstance(self.proration, SeatProration):
             proration = self.proration.to_dict()
+        else:
+            proration = self.proration
 
         requires_checkout = self.requires_checkout
 
@@ -58,6 +74,8 @@ class AllocateSeatData:
             checkout_url = self.checkout_url
 
         proration_id = self.proration_id
+
+        new_capacity = self.new_capacity
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -78,6 +96,8 @@ class AllocateSeatData:
             field_dict["checkoutUrl"] = checkout_url
         if proration_id is not UNSET:
             field_dict["prorationId"] = proration_id
+        if new_capacity is not UNSET:
+            field_dict["newCapacity"] = new_capacity
 
         return field_dict
 
@@ -91,21 +111,41 @@ class AllocateSeatData:
 
         message = d.pop("message", UNSET)
 
-        _capacity = d.pop("capacity", UNSET)
-        capacity: SeatCapacity | Unset
-        if isinstance(_capacity, Unset):
-            capacity = UNSET
-        else:
-            capacity = SeatCapacity.from_dict(_capacity)
+        def _parse_capacity(data: object) -> None | SeatCapacity | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                capacity_type_0 = SeatCapacity.from_dict(data)
+
+                return capacity_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SeatCapacity | Unset, data)
+
+        capacity = _parse_capacity(d.pop("capacity", UNSET))
 
         requires_proration = d.pop("requiresProration", UNSET)
 
-        _proration = d.pop("proration", UNSET)
-        proration: SeatProration | Unset
-        if isinstance(_proration, Unset):
-            proration = UNSET
-        else:
-            proration = SeatProration.from_dict(_proration)
+        def _parse_proration(data: object) -> None | SeatProration | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                proration_type_0 = SeatProration.from_dict(data)
+
+                return proration_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SeatProration | Unset, data)
+
+        proration = _parse_proration(d.pop("proration", UNSET))
 
         requires_checkout = d.pop("requiresCheckout", UNSET)
 
@@ -120,6 +160,8 @@ class AllocateSeatData:
 
         proration_id = d.pop("prorationId", UNSET)
 
+        new_capacity = d.pop("newCapacity", UNSET)
+
         allocate_seat_data = cls(
             success=success,
             message=message,
@@ -129,6 +171,7 @@ class AllocateSeatData:
             requires_checkout=requires_checkout,
             checkout_url=checkout_url,
             proration_id=proration_id,
+            new_capacity=new_capacity,
         )
 
         allocate_seat_data.additional_properties = d

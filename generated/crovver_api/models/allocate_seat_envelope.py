@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.allocate_seat_data import AllocateSeatData
+    from ..models.metadata import Metadata
 
 
 T = TypeVar("T", bound="AllocateSeatEnvelope")
@@ -20,10 +21,13 @@ class AllocateSeatEnvelope:
     success: bool
     data: AllocateSeatData
     """ One of three shapes: allocated (`success: true`, `message`, `capacity`); at capacity
-    (`success: false`, `requiresProration`, `proration`, `message`); proration confirmed
-    (`success: false`, `requiresCheckout`, `checkoutUrl`, `prorationId`, `proration`, `message`).
+    (`requiresProration`, `proration`, `message`); proration confirmed (`requiresCheckout`,
+    `message`, and in the docs `newCapacity`, from the local Crovver `checkoutUrl` and
+    `prorationId`; the docs' text promises a checkout URL its example does not show).
      """
     error: None | Unset = UNSET
+    meta: Metadata | Unset = UNSET
+    """ Free-form key/value pairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,6 +36,10 @@ class AllocateSeatEnvelope:
         data = self.data.to_dict()
 
         error = self.error
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,12 +51,15 @@ class AllocateSeatEnvelope:
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.allocate_seat_data import AllocateSeatData  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
         success = d.pop("success")
@@ -57,10 +68,18 @@ class AllocateSeatEnvelope:
 
         error = d.pop("error", UNSET)
 
+        _meta = d.pop("meta", UNSET)
+        meta: Metadata | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Metadata.from_dict(_meta)
+
         allocate_seat_envelope = cls(
             success=success,
             data=data,
             error=error,
+            meta=meta,
         )
 
         allocate_seat_envelope.additional_properties = d

@@ -15,15 +15,15 @@ T = TypeVar("T", bound="AvailableAddon")
 @_attrs_define
 class AvailableAddon:
     id: str
-    pool_key: str
-    display_name: str
-    credit_qty: int
-    currency: str
-    amount: float | str
-    """ A money amount in major units; sent as a JSON number or as a decimal string. """
+    pool_key: str | Unset = UNSET
+    display_name: str | Unset = UNSET
     description: None | str | Unset = UNSET
+    credit_qty: int | Unset = UNSET
     expiry_type: AddonExpiryType | str | Unset = UNSET
     expiry_days: int | None | Unset = UNSET
+    currency: str | Unset = UNSET
+    amount: float | str | Unset = UNSET
+    """ A money amount in major units; sent as a JSON number or as a decimal string. """
     current_balance: int | None | Unset = UNSET
     pool_limit: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -35,18 +35,13 @@ class AvailableAddon:
 
         display_name = self.display_name
 
-        credit_qty = self.credit_qty
-
-        currency = self.currency
-
-        amount: float | str
-        amount = self.amount
-
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+
+        credit_qty = self.credit_qty
 
         expiry_type: str | Unset
         if isinstance(self.expiry_type, Unset):
@@ -61,6 +56,14 @@ class AvailableAddon:
             expiry_days = UNSET
         else:
             expiry_days = self.expiry_days
+
+        currency = self.currency
+
+        amount: float | str | Unset
+        if isinstance(self.amount, Unset):
+            amount = UNSET
+        else:
+            amount = self.amount
 
         current_balance: int | None | Unset
         if isinstance(self.current_balance, Unset):
@@ -79,19 +82,24 @@ class AvailableAddon:
         field_dict.update(
             {
                 "id": id,
-                "pool_key": pool_key,
-                "display_name": display_name,
-                "credit_qty": credit_qty,
-                "currency": currency,
-                "amount": amount,
             }
         )
+        if pool_key is not UNSET:
+            field_dict["pool_key"] = pool_key
+        if display_name is not UNSET:
+            field_dict["display_name"] = display_name
         if description is not UNSET:
             field_dict["description"] = description
+        if credit_qty is not UNSET:
+            field_dict["credit_qty"] = credit_qty
         if expiry_type is not UNSET:
             field_dict["expiry_type"] = expiry_type
         if expiry_days is not UNSET:
             field_dict["expiry_days"] = expiry_days
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if amount is not UNSET:
+            field_dict["amount"] = amount
         if current_balance is not UNSET:
             field_dict["current_balance"] = current_balance
         if pool_limit is not UNSET:
@@ -104,18 +112,9 @@ class AvailableAddon:
         d = dict(src_dict)
         id = d.pop("id")
 
-        pool_key = d.pop("pool_key")
+        pool_key = d.pop("pool_key", UNSET)
 
-        display_name = d.pop("display_name")
-
-        credit_qty = d.pop("credit_qty")
-
-        currency = d.pop("currency")
-
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
-
-        amount = _parse_amount(d.pop("amount"))
+        display_name = d.pop("display_name", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -125,6 +124,8 @@ class AvailableAddon:
             return cast(None | str | Unset, data)
 
         description = _parse_description(d.pop("description", UNSET))
+
+        credit_qty = d.pop("credit_qty", UNSET)
 
         def _parse_expiry_type(data: object) -> AddonExpiryType | str | Unset:
             if isinstance(data, Unset):
@@ -150,6 +151,15 @@ class AvailableAddon:
 
         expiry_days = _parse_expiry_days(d.pop("expiry_days", UNSET))
 
+        currency = d.pop("currency", UNSET)
+
+        def _parse_amount(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        amount = _parse_amount(d.pop("amount", UNSET))
+
         def _parse_current_balance(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -172,12 +182,12 @@ class AvailableAddon:
             id=id,
             pool_key=pool_key,
             display_name=display_name,
-            credit_qty=credit_qty,
-            currency=currency,
-            amount=amount,
             description=description,
+            credit_qty=credit_qty,
             expiry_type=expiry_type,
             expiry_days=expiry_days,
+            currency=currency,
+            amount=amount,
             current_balance=current_balance,
             pool_limit=pool_limit,
         )

@@ -17,13 +17,16 @@ T = TypeVar("T", bound="BulkAllocateData")
 
 @_attrs_define
 class BulkAllocateData:
+    """The three lists are the answer; `message` is present when users were rejected."""
+
     allocated: list[str]
     skipped: list[str]
     """ Users that already had a seat. """
     rejected: list[str]
     """ Users that did not fit in the capacity. """
-    capacity: SeatCapacity
-    message: str | Unset = UNSET
+    capacity: SeatCapacity | Unset = UNSET
+    message: None | str | Unset = UNSET
+    """ Present when users were rejected (`string|null` in the PHP SDK's docs). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,9 +36,15 @@ class BulkAllocateData:
 
         rejected = self.rejected
 
-        capacity = self.capacity.to_dict()
+        capacity: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.capacity, Unset):
+            capacity = self.capacity.to_dict()
 
-        message = self.message
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,9 +53,10 @@ class BulkAllocateData:
                 "allocated": allocated,
                 "skipped": skipped,
                 "rejected": rejected,
-                "capacity": capacity,
             }
         )
+        if capacity is not UNSET:
+            field_dict["capacity"] = capacity
         if message is not UNSET:
             field_dict["message"] = message
 
@@ -63,9 +73,21 @@ class BulkAllocateData:
 
         rejected = cast(list[str], d.pop("rejected"))
 
-        capacity = SeatCapacity.from_dict(d.pop("capacity"))
+        _capacity = d.pop("capacity", UNSET)
+        capacity: SeatCapacity | Unset
+        if isinstance(_capacity, Unset):
+            capacity = UNSET
+        else:
+            capacity = SeatCapacity.from_dict(_capacity)
 
-        message = d.pop("message", UNSET)
+        def _parse_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message = _parse_message(d.pop("message", UNSET))
 
         bulk_allocate_data = cls(
             allocated=allocated,

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.bulk_allocate_data import BulkAllocateData
+    from ..models.metadata import Metadata
 
 
 T = TypeVar("T", bound="BulkAllocateEnvelope")
@@ -19,7 +20,10 @@ T = TypeVar("T", bound="BulkAllocateEnvelope")
 class BulkAllocateEnvelope:
     success: bool
     data: BulkAllocateData
+    """ The three lists are the answer; `message` is present when users were rejected. """
     error: None | Unset = UNSET
+    meta: Metadata | Unset = UNSET
+    """ Free-form key/value pairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,6 +32,10 @@ class BulkAllocateEnvelope:
         data = self.data.to_dict()
 
         error = self.error
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,12 +47,15 @@ class BulkAllocateEnvelope:
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.bulk_allocate_data import BulkAllocateData  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
         success = d.pop("success")
@@ -53,10 +64,18 @@ class BulkAllocateEnvelope:
 
         error = d.pop("error", UNSET)
 
+        _meta = d.pop("meta", UNSET)
+        meta: Metadata | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Metadata.from_dict(_meta)
+
         bulk_allocate_envelope = cls(
             success=success,
             data=data,
             error=error,
+            meta=meta,
         )
 
         bulk_allocate_envelope.additional_properties = d

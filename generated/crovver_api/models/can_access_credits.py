@@ -6,13 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="CanAccessCredits")
 
 
 @_attrs_define
 class CanAccessCredits:
-    available: int
-    sufficient: bool
+    available: int | Unset = UNSET
+    sufficient: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -22,21 +24,20 @@ class CanAccessCredits:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "available": available,
-                "sufficient": sufficient,
-            }
-        )
+        field_dict.update({})
+        if available is not UNSET:
+            field_dict["available"] = available
+        if sufficient is not UNSET:
+            field_dict["sufficient"] = sufficient
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        available = d.pop("available")
+        available = d.pop("available", UNSET)
 
-        sufficient = d.pop("sufficient")
+        sufficient = d.pop("sufficient", UNSET)
 
         can_access_credits = cls(
             available=available,

@@ -17,10 +17,12 @@ T = TypeVar("T", bound="CanAccessData")
 
 @_attrs_define
 class CanAccessData:
+    """`canAccess` is the answer; the rest echoes the request."""
+
     can_access: bool
-    requesting_entity_id: str
     feature_key: None | str | Unset = UNSET
     product_slug: None | str | Unset = UNSET
+    requesting_entity_id: str | Unset = UNSET
     credits_: CanAccessCredits | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -28,8 +30,6 @@ class CanAccessData:
         from ..models.can_access_credits import CanAccessCredits  # noqa: PLC0415
 
         can_access = self.can_access
-
-        requesting_entity_id = self.requesting_entity_id
 
         feature_key: None | str | Unset
         if isinstance(self.feature_key, Unset):
@@ -42,6 +42,8 @@ class CanAccessData:
             product_slug = UNSET
         else:
             product_slug = self.product_slug
+
+        requesting_entity_id = self.requesting_entity_id
 
         credits_: dict[str, Any] | None | Unset
         if isinstance(self.credits_, Unset):
@@ -56,13 +58,14 @@ class CanAccessData:
         field_dict.update(
             {
                 "canAccess": can_access,
-                "requestingEntityId": requesting_entity_id,
             }
         )
         if feature_key is not UNSET:
             field_dict["featureKey"] = feature_key
         if product_slug is not UNSET:
             field_dict["productSlug"] = product_slug
+        if requesting_entity_id is not UNSET:
+            field_dict["requestingEntityId"] = requesting_entity_id
         if credits_ is not UNSET:
             field_dict["credits"] = credits_
 
@@ -74,8 +77,6 @@ class CanAccessData:
 
         d = dict(src_dict)
         can_access = d.pop("canAccess")
-
-        requesting_entity_id = d.pop("requestingEntityId")
 
         def _parse_feature_key(data: object) -> None | str | Unset:
             if data is None:
@@ -94,6 +95,8 @@ class CanAccessData:
             return cast(None | str | Unset, data)
 
         product_slug = _parse_product_slug(d.pop("productSlug", UNSET))
+
+        requesting_entity_id = d.pop("requestingEntityId", UNSET)
 
         def _parse_credits_(data: object) -> CanAccessCredits | None | Unset:
             if data is None:
@@ -114,9 +117,9 @@ class CanAccessData:
 
         can_access_data = cls(
             can_access=can_access,
-            requesting_entity_id=requesting_entity_id,
             feature_key=feature_key,
             product_slug=product_slug,
+            requesting_entity_id=requesting_entity_id,
             credits_=credits_,
         )
 

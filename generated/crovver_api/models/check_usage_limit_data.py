@@ -13,20 +13,23 @@ T = TypeVar("T", bound="CheckUsageLimitData")
 
 @_attrs_define
 class CheckUsageLimitData:
+    """`allowed` is the answer. `limit`, `remaining` and `percentage` are null for an unlimited
+    metric (crovver-node, crovver-php); `concepts/credits.mdx` shows the reply without `metric`.
+
+    """
+
     allowed: bool
-    current: int
-    metric: str
+    current: int | Unset = UNSET
     limit: int | None | Unset = UNSET
     remaining: int | None | Unset = UNSET
     percentage: float | None | Unset = UNSET
+    metric: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         allowed = self.allowed
 
         current = self.current
-
-        metric = self.metric
 
         limit: int | None | Unset
         if isinstance(self.limit, Unset):
@@ -46,21 +49,25 @@ class CheckUsageLimitData:
         else:
             percentage = self.percentage
 
+        metric = self.metric
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "allowed": allowed,
-                "current": current,
-                "metric": metric,
             }
         )
+        if current is not UNSET:
+            field_dict["current"] = current
         if limit is not UNSET:
             field_dict["limit"] = limit
         if remaining is not UNSET:
             field_dict["remaining"] = remaining
         if percentage is not UNSET:
             field_dict["percentage"] = percentage
+        if metric is not UNSET:
+            field_dict["metric"] = metric
 
         return field_dict
 
@@ -69,9 +76,7 @@ class CheckUsageLimitData:
         d = dict(src_dict)
         allowed = d.pop("allowed")
 
-        current = d.pop("current")
-
-        metric = d.pop("metric")
+        current = d.pop("current", UNSET)
 
         def _parse_limit(data: object) -> int | None | Unset:
             if data is None:
@@ -100,13 +105,15 @@ class CheckUsageLimitData:
 
         percentage = _parse_percentage(d.pop("percentage", UNSET))
 
+        metric = d.pop("metric", UNSET)
+
         check_usage_limit_data = cls(
             allowed=allowed,
             current=current,
-            metric=metric,
             limit=limit,
             remaining=remaining,
             percentage=percentage,
+            metric=metric,
         )
 
         check_usage_limit_data.additional_properties = d

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.check_usage_limit_data import CheckUsageLimitData
+    from ..models.metadata import Metadata
 
 
 T = TypeVar("T", bound="CheckUsageLimitEnvelope")
@@ -19,7 +20,12 @@ T = TypeVar("T", bound="CheckUsageLimitEnvelope")
 class CheckUsageLimitEnvelope:
     success: bool
     data: CheckUsageLimitData
+    """ `allowed` is the answer. `limit`, `remaining` and `percentage` are null for an unlimited
+    metric (crovver-node, crovver-php); `concepts/credits.mdx` shows the reply without `metric`.
+     """
     error: None | Unset = UNSET
+    meta: Metadata | Unset = UNSET
+    """ Free-form key/value pairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,6 +34,10 @@ class CheckUsageLimitEnvelope:
         data = self.data.to_dict()
 
         error = self.error
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,12 +49,15 @@ class CheckUsageLimitEnvelope:
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.check_usage_limit_data import CheckUsageLimitData  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
         success = d.pop("success")
@@ -53,10 +66,18 @@ class CheckUsageLimitEnvelope:
 
         error = d.pop("error", UNSET)
 
+        _meta = d.pop("meta", UNSET)
+        meta: Metadata | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Metadata.from_dict(_meta)
+
         check_usage_limit_envelope = cls(
             success=success,
             data=data,
             error=error,
+            meta=meta,
         )
 
         check_usage_limit_envelope.additional_properties = d

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.checkout_session_data import CheckoutSessionData
+    from ..models.metadata import Metadata
 
 
 T = TypeVar("T", bound="CheckoutSessionEnvelope")
@@ -19,7 +20,14 @@ T = TypeVar("T", bound="CheckoutSessionEnvelope")
 class CheckoutSessionEnvelope:
     success: bool
     data: CheckoutSessionData
+    """ The docs show `{checkoutUrl, sessionId, subscriptionId}`. crovver-php requires
+    `subscriptionId` and `planName`, reads `isFree`, `provider`, `amount`, `currency`, `error`,
+    and takes `checkoutUrl` and `sessionId` as nullable (a free plan needs no payment);
+    crovver-node also types `error: string | null`.
+     """
     error: None | Unset = UNSET
+    meta: Metadata | Unset = UNSET
+    """ Free-form key/value pairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,6 +36,10 @@ class CheckoutSessionEnvelope:
         data = self.data.to_dict()
 
         error = self.error
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,12 +51,15 @@ class CheckoutSessionEnvelope:
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.checkout_session_data import CheckoutSessionData  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
         success = d.pop("success")
@@ -53,10 +68,18 @@ class CheckoutSessionEnvelope:
 
         error = d.pop("error", UNSET)
 
+        _meta = d.pop("meta", UNSET)
+        meta: Metadata | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Metadata.from_dict(_meta)
+
         checkout_session_envelope = cls(
             success=success,
             data=data,
             error=error,
+            meta=meta,
         )
 
         checkout_session_envelope.additional_properties = d

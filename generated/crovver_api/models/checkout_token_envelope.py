@@ -18,10 +18,15 @@ T = TypeVar("T", bound="CheckoutTokenEnvelope")
 
 @_attrs_define
 class CheckoutTokenEnvelope:
+    """`guides/checkout-flow.mdx` shows the reply without `meta`."""
+
     success: bool
     data: TokenData
-    meta: CheckoutTokenMeta
+    """ `token` is the answer. The docs put the redirect URL in `meta`; crovver-react's types put
+    `checkoutUrl` / `portalUrl` beside the token as well.
+     """
     error: None | Unset = UNSET
+    meta: CheckoutTokenMeta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,9 +34,11 @@ class CheckoutTokenEnvelope:
 
         data = self.data.to_dict()
 
-        meta = self.meta.to_dict()
-
         error = self.error
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,11 +46,12 @@ class CheckoutTokenEnvelope:
             {
                 "success": success,
                 "data": data,
-                "meta": meta,
             }
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
@@ -57,15 +65,20 @@ class CheckoutTokenEnvelope:
 
         data = TokenData.from_dict(d.pop("data"))
 
-        meta = CheckoutTokenMeta.from_dict(d.pop("meta"))
-
         error = d.pop("error", UNSET)
+
+        _meta = d.pop("meta", UNSET)
+        meta: CheckoutTokenMeta | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = CheckoutTokenMeta.from_dict(_meta)
 
         checkout_token_envelope = cls(
             success=success,
             data=data,
-            meta=meta,
             error=error,
+            meta=meta,
         )
 
         checkout_token_envelope.additional_properties = d

@@ -13,8 +13,9 @@ T = TypeVar("T", bound="CheckoutTokenMeta")
 
 @_attrs_define
 class CheckoutTokenMeta:
-    checkout_url: str
+    checkout_url: str | Unset = UNSET
     expires_in: int | Unset = UNSET
+    """ Seconds the token is valid (600 in the docs). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -24,11 +25,9 @@ class CheckoutTokenMeta:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "checkoutUrl": checkout_url,
-            }
-        )
+        field_dict.update({})
+        if checkout_url is not UNSET:
+            field_dict["checkoutUrl"] = checkout_url
         if expires_in is not UNSET:
             field_dict["expiresIn"] = expires_in
 
@@ -37,7 +36,7 @@ class CheckoutTokenMeta:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        checkout_url = d.pop("checkoutUrl")
+        checkout_url = d.pop("checkoutUrl", UNSET)
 
         expires_in = d.pop("expiresIn", UNSET)
 

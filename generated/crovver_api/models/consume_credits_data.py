@@ -7,16 +7,19 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.consume_outcome import ConsumeOutcome
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConsumeCreditsData")
 
 
 @_attrs_define
 class ConsumeCreditsData:
+    """`result` is the answer."""
+
     result: ConsumeOutcome | str
-    remaining: int
-    already_processed: bool
-    pool_key: str
+    remaining: int | Unset = UNSET
+    already_processed: bool | Unset = UNSET
+    pool_key: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,11 +40,14 @@ class ConsumeCreditsData:
         field_dict.update(
             {
                 "result": result,
-                "remaining": remaining,
-                "alreadyProcessed": already_processed,
-                "poolKey": pool_key,
             }
         )
+        if remaining is not UNSET:
+            field_dict["remaining"] = remaining
+        if already_processed is not UNSET:
+            field_dict["alreadyProcessed"] = already_processed
+        if pool_key is not UNSET:
+            field_dict["poolKey"] = pool_key
 
         return field_dict
 
@@ -62,11 +68,11 @@ class ConsumeCreditsData:
 
         result = _parse_result(d.pop("result"))
 
-        remaining = d.pop("remaining")
+        remaining = d.pop("remaining", UNSET)
 
-        already_processed = d.pop("alreadyProcessed")
+        already_processed = d.pop("alreadyProcessed", UNSET)
 
-        pool_key = d.pop("poolKey")
+        pool_key = d.pop("poolKey", UNSET)
 
         consume_credits_data = cls(
             result=result,

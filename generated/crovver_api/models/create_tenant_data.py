@@ -18,15 +18,21 @@ T = TypeVar("T", bound="CreateTenantData")
 
 @_attrs_define
 class CreateTenantData:
+    """crovver-php reads only `tenant`."""
+
     tenant: Tenant
-    owner: TenantOwner
+    """ The docs' create reply has no `metadata` or `updatedAt`; the lookup and list replies have both.
+     """
+    owner: TenantOwner | Unset = UNSET
     message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         tenant = self.tenant.to_dict()
 
-        owner = self.owner.to_dict()
+        owner: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.owner, Unset):
+            owner = self.owner.to_dict()
 
         message = self.message
 
@@ -35,9 +41,10 @@ class CreateTenantData:
         field_dict.update(
             {
                 "tenant": tenant,
-                "owner": owner,
             }
         )
+        if owner is not UNSET:
+            field_dict["owner"] = owner
         if message is not UNSET:
             field_dict["message"] = message
 
@@ -51,7 +58,12 @@ class CreateTenantData:
         d = dict(src_dict)
         tenant = Tenant.from_dict(d.pop("tenant"))
 
-        owner = TenantOwner.from_dict(d.pop("owner"))
+        _owner = d.pop("owner", UNSET)
+        owner: TenantOwner | Unset
+        if isinstance(_owner, Unset):
+            owner = UNSET
+        else:
+            owner = TenantOwner.from_dict(_owner)
 
         message = d.pop("message", UNSET)
 

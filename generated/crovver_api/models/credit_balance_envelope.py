@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.credit_balance_data import CreditBalanceData
+    from ..models.metadata import Metadata
 
 
 T = TypeVar("T", bound="CreditBalanceEnvelope")
@@ -21,6 +22,8 @@ class CreditBalanceEnvelope:
     data: CreditBalanceData
     """ Pool key to balance; empty when there is no active subscription. """
     error: None | Unset = UNSET
+    meta: Metadata | Unset = UNSET
+    """ Free-form key/value pairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,6 +32,10 @@ class CreditBalanceEnvelope:
         data = self.data.to_dict()
 
         error = self.error
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -40,12 +47,15 @@ class CreditBalanceEnvelope:
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.credit_balance_data import CreditBalanceData  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
         success = d.pop("success")
@@ -54,10 +64,18 @@ class CreditBalanceEnvelope:
 
         error = d.pop("error", UNSET)
 
+        _meta = d.pop("meta", UNSET)
+        meta: Metadata | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Metadata.from_dict(_meta)
+
         credit_balance_envelope = cls(
             success=success,
             data=data,
             error=error,
+            meta=meta,
         )
 
         credit_balance_envelope.additional_properties = d

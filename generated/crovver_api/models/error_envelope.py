@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.error_object import ErrorObject
+    from ..models.metadata import Metadata
 
 
 T = TypeVar("T", bound="ErrorEnvelope")
@@ -17,12 +18,14 @@ T = TypeVar("T", bound="ErrorEnvelope")
 
 @_attrs_define
 class ErrorEnvelope:
-    """The envelope of every error response."""
+    """The envelope of every error response. `data` is often left out."""
 
     success: bool
     error: ErrorObject | str
     """ An object with a message and a code, or a plain message string. """
     data: None | Unset = UNSET
+    meta: Metadata | Unset = UNSET
+    """ Free-form key/value pairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,6 +41,10 @@ class ErrorEnvelope:
 
         data = self.data
 
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -48,12 +55,15 @@ class ErrorEnvelope:
         )
         if data is not UNSET:
             field_dict["data"] = data
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.error_object import ErrorObject  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
         success = d.pop("success")
@@ -73,10 +83,18 @@ class ErrorEnvelope:
 
         data = d.pop("data", UNSET)
 
+        _meta = d.pop("meta", UNSET)
+        meta: Metadata | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Metadata.from_dict(_meta)
+
         error_envelope = cls(
             success=success,
             error=error,
             data=data,
+            meta=meta,
         )
 
         error_envelope.additional_properties = d

@@ -17,6 +17,8 @@ class ErrorObject:
     message: str
     code: ErrorCode | str | Unset = UNSET
     """ A machine-readable code; unknown codes are kept as strings. """
+    status_code: int | Unset = UNSET
+    """ The HTTP status, in crovver-react's error type; the docs never show it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,6 +32,8 @@ class ErrorObject:
         else:
             code = self.code
 
+        status_code = self.status_code
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -39,6 +43,8 @@ class ErrorObject:
         )
         if code is not UNSET:
             field_dict["code"] = code
+        if status_code is not UNSET:
+            field_dict["statusCode"] = status_code
 
         return field_dict
 
@@ -62,9 +68,12 @@ class ErrorObject:
 
         code = _parse_code(d.pop("code", UNSET))
 
+        status_code = d.pop("statusCode", UNSET)
+
         error_object = cls(
             message=message,
             code=code,
+            status_code=status_code,
         )
 
         error_object.additional_properties = d

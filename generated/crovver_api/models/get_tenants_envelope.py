@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.metadata import Metadata
     from ..models.tenant_list_data import TenantListData
     from ..models.tenant_lookup_data import TenantLookupData
 
@@ -21,6 +22,8 @@ class GetTenantsEnvelope:
     success: bool
     data: TenantListData | TenantLookupData
     error: None | Unset = UNSET
+    meta: Metadata | Unset = UNSET
+    """ Free-form key/value pairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,6 +39,10 @@ class GetTenantsEnvelope:
 
         error = self.error
 
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -46,11 +53,14 @@ class GetTenantsEnvelope:
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata import Metadata  # noqa: PLC0415
         from ..models.tenant_list_data import TenantListData  # noqa: PLC0415
         from ..models.tenant_lookup_data import TenantLookupData  # noqa: PLC0415
 
@@ -76,10 +86,18 @@ class GetTenantsEnvelope:
 
         error = d.pop("error", UNSET)
 
+        _meta = d.pop("meta", UNSET)
+        meta: Metadata | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Metadata.from_dict(_meta)
+
         get_tenants_envelope = cls(
             success=success,
             data=data,
             error=error,
+            meta=meta,
         )
 
         get_tenants_envelope.additional_properties = d

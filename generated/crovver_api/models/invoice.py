@@ -16,13 +16,18 @@ T = TypeVar("T", bound="Invoice")
 
 @_attrs_define
 class Invoice:
+    """No docs example: the shape of crovver-node's and crovver-php's types. `totalAmount` is a
+    decimal string in crovver-node's type and a float in crovver-php's: both are accepted.
+
+    """
+
     id: str
-    status: InvoiceStatus | str
-    total_amount: float | str
-    """ A money amount in major units; sent as a JSON number or as a decimal string. """
-    currency: str
     invoice_number: None | str | Unset = UNSET
     invoice_type: InvoiceType | None | str | Unset = UNSET
+    status: InvoiceStatus | str | Unset = UNSET
+    total_amount: float | str | Unset = UNSET
+    """ A money amount in major units; sent as a JSON number or as a decimal string. """
+    currency: str | Unset = UNSET
     due_date: datetime.datetime | None | Unset = UNSET
     paid_at: datetime.datetime | None | Unset = UNSET
     issued_at: datetime.datetime | None | Unset = UNSET
@@ -37,17 +42,6 @@ class Invoice:
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        status: str
-        if isinstance(self.status, InvoiceStatus):
-            status = self.status.value
-        else:
-            status = self.status
-
-        total_amount: float | str
-        total_amount = self.total_amount
-
-        currency = self.currency
-
         invoice_number: None | str | Unset
         if isinstance(self.invoice_number, Unset):
             invoice_number = UNSET
@@ -61,6 +55,22 @@ class Invoice:
             invoice_type = self.invoice_type.value
         else:
             invoice_type = self.invoice_type
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, InvoiceStatus):
+            status = self.status.value
+        else:
+            status = self.status
+
+        total_amount: float | str | Unset
+        if isinstance(self.total_amount, Unset):
+            total_amount = UNSET
+        else:
+            total_amount = self.total_amount
+
+        currency = self.currency
 
         due_date: None | str | Unset
         if isinstance(self.due_date, Unset):
@@ -131,15 +141,18 @@ class Invoice:
         field_dict.update(
             {
                 "id": id,
-                "status": status,
-                "totalAmount": total_amount,
-                "currency": currency,
             }
         )
         if invoice_number is not UNSET:
             field_dict["invoiceNumber"] = invoice_number
         if invoice_type is not UNSET:
             field_dict["invoiceType"] = invoice_type
+        if status is not UNSET:
+            field_dict["status"] = status
+        if total_amount is not UNSET:
+            field_dict["totalAmount"] = total_amount
+        if currency is not UNSET:
+            field_dict["currency"] = currency
         if due_date is not UNSET:
             field_dict["dueDate"] = due_date
         if paid_at is not UNSET:
@@ -166,26 +179,6 @@ class Invoice:
         d = dict(src_dict)
         id = d.pop("id")
 
-        def _parse_status(data: object) -> InvoiceStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = InvoiceStatus(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(InvoiceStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
-
-        def _parse_total_amount(data: object) -> float | str:
-            return cast(float | str, data)
-
-        total_amount = _parse_total_amount(d.pop("totalAmount"))
-
-        currency = d.pop("currency")
-
         def _parse_invoice_number(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -211,6 +204,30 @@ class Invoice:
             return cast(InvoiceType | None | str | Unset, data)
 
         invoice_type = _parse_invoice_type(d.pop("invoiceType", UNSET))
+
+        def _parse_status(data: object) -> InvoiceStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = InvoiceStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(InvoiceStatus | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        def _parse_total_amount(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        total_amount = _parse_total_amount(d.pop("totalAmount", UNSET))
+
+        currency = d.pop("currency", UNSET)
 
         def _parse_due_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -335,11 +352,11 @@ class Invoice:
 
         invoice = cls(
             id=id,
+            invoice_number=invoice_number,
+            invoice_type=invoice_type,
             status=status,
             total_amount=total_amount,
             currency=currency,
-            invoice_number=invoice_number,
-            invoice_type=invoice_type,
             due_date=due_date,
             paid_at=paid_at,
             issued_at=issued_at,

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.invoices_data import InvoicesData
+    from ..models.metadata import Metadata
 
 
 T = TypeVar("T", bound="InvoicesEnvelope")
@@ -20,6 +21,8 @@ class InvoicesEnvelope:
     success: bool
     data: InvoicesData
     error: None | Unset = UNSET
+    meta: Metadata | Unset = UNSET
+    """ Free-form key/value pairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,6 +31,10 @@ class InvoicesEnvelope:
         data = self.data.to_dict()
 
         error = self.error
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,12 +46,15 @@ class InvoicesEnvelope:
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.invoices_data import InvoicesData  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
 
         d = dict(src_dict)
         success = d.pop("success")
@@ -53,10 +63,18 @@ class InvoicesEnvelope:
 
         error = d.pop("error", UNSET)
 
+        _meta = d.pop("meta", UNSET)
+        meta: Metadata | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Metadata.from_dict(_meta)
+
         invoices_envelope = cls(
             success=success,
             data=data,
             error=error,
+            meta=meta,
         )
 
         invoices_envelope.additional_properties = d

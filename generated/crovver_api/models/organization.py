@@ -7,15 +7,18 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.organization_type import OrganizationType
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Organization")
 
 
 @_attrs_define
 class Organization:
+    """The docs' tenant lookup shows only `{id, name}`; plans and the clients add `type`."""
+
     id: str
-    name: str
-    type_: OrganizationType | str
+    name: str | Unset = UNSET
+    type_: OrganizationType | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,8 +26,10 @@ class Organization:
 
         name = self.name
 
-        type_: str
-        if isinstance(self.type_, OrganizationType):
+        type_: str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, OrganizationType):
             type_ = self.type_.value
         else:
             type_ = self.type_
@@ -34,10 +39,12 @@ class Organization:
         field_dict.update(
             {
                 "id": id,
-                "name": name,
-                "type": type_,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -46,9 +53,11 @@ class Organization:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
-        def _parse_type_(data: object) -> OrganizationType | str:
+        def _parse_type_(data: object) -> OrganizationType | str | Unset:
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -57,9 +66,9 @@ class Organization:
                 return type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(OrganizationType | str, data)
+            return cast(OrganizationType | str | Unset, data)
 
-        type_ = _parse_type_(d.pop("type"))
+        type_ = _parse_type_(d.pop("type", UNSET))
 
         organization = cls(
             id=id,

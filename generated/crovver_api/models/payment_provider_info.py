@@ -13,18 +13,30 @@ T = TypeVar("T", bound="PaymentProviderInfo")
 
 @_attrs_define
 class PaymentProviderInfo:
-    """A payment provider configured for the organization (extra fields are kept)."""
+    """A payment provider configured for the organization. The docs' plans show only
+    `{provider_type, is_active}`; crovver-node and crovver-php also read `provider_id` and
+    `provider_name`, crovver-node the external price and product ids.
 
-    provider_id: str
+    """
+
     provider_type: str
+    provider_id: str | Unset = UNSET
     provider_name: None | str | Unset = UNSET
     is_active: bool | Unset = UNSET
+    external_price_id: str | Unset = UNSET
+    """ The provider's price id, for flat plans (crovver-node). """
+    external_product_id: str | Unset = UNSET
+    """ The provider's product id, for seat-based plans (crovver-node). """
+    external_base_price_id: str | Unset = UNSET
+    """ The provider's base price id, for seat-based plans (crovver-node). """
+    external_per_seat_price_id: str | Unset = UNSET
+    """ The provider's per-seat price id, for seat-based plans (crovver-node). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        provider_id = self.provider_id
-
         provider_type = self.provider_type
+
+        provider_id = self.provider_id
 
         provider_name: None | str | Unset
         if isinstance(self.provider_name, Unset):
@@ -34,27 +46,44 @@ class PaymentProviderInfo:
 
         is_active = self.is_active
 
+        external_price_id = self.external_price_id
+
+        external_product_id = self.external_product_id
+
+        external_base_price_id = self.external_base_price_id
+
+        external_per_seat_price_id = self.external_per_seat_price_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "provider_id": provider_id,
                 "provider_type": provider_type,
             }
         )
+        if provider_id is not UNSET:
+            field_dict["provider_id"] = provider_id
         if provider_name is not UNSET:
             field_dict["provider_name"] = provider_name
         if is_active is not UNSET:
             field_dict["is_active"] = is_active
+        if external_price_id is not UNSET:
+            field_dict["external_price_id"] = external_price_id
+        if external_product_id is not UNSET:
+            field_dict["external_product_id"] = external_product_id
+        if external_base_price_id is not UNSET:
+            field_dict["external_base_price_id"] = external_base_price_id
+        if external_per_seat_price_id is not UNSET:
+            field_dict["external_per_seat_price_id"] = external_per_seat_price_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        provider_id = d.pop("provider_id")
-
         provider_type = d.pop("provider_type")
+
+        provider_id = d.pop("provider_id", UNSET)
 
         def _parse_provider_name(data: object) -> None | str | Unset:
             if data is None:
@@ -67,11 +96,23 @@ class PaymentProviderInfo:
 
         is_active = d.pop("is_active", UNSET)
 
+        external_price_id = d.pop("external_price_id", UNSET)
+
+        external_product_id = d.pop("external_product_id", UNSET)
+
+        external_base_price_id = d.pop("external_base_price_id", UNSET)
+
+        external_per_seat_price_id = d.pop("external_per_seat_price_id", UNSET)
+
         payment_provider_info = cls(
-            provider_id=provider_id,
             provider_type=provider_type,
+            provider_id=provider_id,
             provider_name=provider_name,
             is_active=is_active,
+            external_price_id=external_price_id,
+            external_product_id=external_product_id,
+            external_base_price_id=external_base_price_id,
+            external_per_seat_price_id=external_per_seat_price_id,
         )
 
         payment_provider_info.additional_properties = d

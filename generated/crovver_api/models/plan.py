@@ -25,24 +25,45 @@ T = TypeVar("T", bound="Plan")
 
 @_attrs_define
 class Plan:
+    """The docs' plans have no `limits`, `createdAt` or `updatedAt`. crovver-php reads the
+    snake_case `payment_providers`, `created_at`, `updated_at` (and `is_free`, `isActive` or
+    `is_active`); crovver-node lists both spellings. Each spelling is its own optional property.
+
+    """
+
     id: str
-    name: str
-    pricing: PlanPricing
-    features: PlanFeatures
-    """ Feature key to on/off. """
-    limits: PlanLimits
-    """ Limit key to a number; null means unlimited. """
-    credit_pools: list[CreditPoolDefinition]
-    product: Product
-    is_free: bool
-    is_seat_based: bool
+    name: str | Unset = UNSET
     description: None | str | Unset = UNSET
+    pricing: PlanPricing | Unset = UNSET
+    """ The plan's first (default) price. A flat plan carries `amount`; a seat-based plan carries
+    `basePrice`, `includedSeats`, `perSeatPrice`, `minSeats`, `maxSeats` instead (docs).
+     """
     prices: list[PlanPrice] | Unset = UNSET
     trial: None | PlanTrial | Unset = UNSET
+    features: PlanFeatures | Unset = UNSET
+    """ Feature key to on/off. """
+    limits: PlanLimits | Unset = UNSET
+    """ Limit key to a number; null means unlimited. """
+    credit_pools: list[CreditPoolDefinition] | Unset = UNSET
+    product: Product | Unset = UNSET
+    paymentProviders: list[PaymentProviderInfo] | Unset = UNSET
     payment_providers: list[PaymentProviderInfo] | Unset = UNSET
+    """ `paymentProviders` under its snake_case name (crovver-php reads this one). """
+    isFree: bool | Unset = UNSET
+    is_free: bool | Unset = UNSET
+    """ `isFree` under its snake_case name (crovver-php falls back to it). """
+    is_seat_based: bool | Unset = UNSET
+    isActive: bool | None | Unset = UNSET
+    """ Whether the plan is active (crovver-php; the docs list only active plans). """
+    is_active: bool | None | Unset = UNSET
+    """ `isActive` under its snake_case name (crovver-php falls back to it). """
     test_mode: bool | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    createdAt: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
+    """ `createdAt` under its snake_case name (crovver-php reads this one). """
+    updatedAt: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
+    """ `updatedAt` under its snake_case name (crovver-php reads this one). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,28 +73,15 @@ class Plan:
 
         name = self.name
 
-        pricing = self.pricing.to_dict()
-
-        features = self.features.to_dict()
-
-        limits = self.limits.to_dict()
-
-        credit_pools = []
-        for credit_pools_item_data in self.credit_pools:
-            credit_pools_item = credit_pools_item_data.to_dict()
-            credit_pools.append(credit_pools_item)
-
-        product = self.product.to_dict()
-
-        is_free = self.is_free
-
-        is_seat_based = self.is_seat_based
-
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+
+        pricing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pricing, Unset):
+            pricing = self.pricing.to_dict()
 
         prices: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.prices, Unset):
@@ -90,6 +98,32 @@ class Plan:
         else:
             trial = self.trial
 
+        features: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.features, Unset):
+            features = self.features.to_dict()
+
+        limits: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.limits, Unset):
+            limits = self.limits.to_dict()
+
+        credit_pools: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.credit_pools, Unset):
+            credit_pools = []
+            for credit_pools_item_data in self.credit_pools:
+                credit_pools_item = credit_pools_item_data.to_dict()
+                credit_pools.append(credit_pools_item)
+
+        product: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.product, Unset):
+            product = self.product.to_dict()
+
+        paymentProviders: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.paymentProviders, Unset):
+            paymentProviders = []
+            for payment_providers_item_data in self.paymentProviders:
+                payment_providers_item = payment_providers_item_data.to_dict()
+                paymentProviders.append(payment_providers_item)
+
         payment_providers: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.payment_providers, Unset):
             payment_providers = []
@@ -97,45 +131,99 @@ class Plan:
                 payment_providers_item = payment_providers_item_data.to_dict()
                 payment_providers.append(payment_providers_item)
 
+        isFree = self.isFree
+
+        is_free = self.is_free
+
+        is_seat_based = self.is_seat_based
+
+        isActive: bool | None | Unset
+        if isinstance(self.isActive, Unset):
+            isActive = UNSET
+        else:
+            isActive = self.isActive
+
+        is_active: bool | None | Unset
+        if isinstance(self.is_active, Unset):
+            is_active = UNSET
+        else:
+            is_active = self.is_active
+
         test_mode = self.test_mode
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        createdAt: str | Unset = UNSET
+        if not isinstance(self.createdAt, Unset):
+            createdAt = self.createdAt.isoformat()
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
+            created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
+
+        updatedAt: str | Unset = UNSET
+        if not isinstance(self.updatedAt, Unset):
+            updatedAt = self.updatedAt.isoformat()
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
-                "name": name,
-                "pricing": pricing,
-                "features": features,
-                "limits": limits,
-                "creditPools": credit_pools,
-                "product": product,
-                "isFree": is_free,
-                "isSeatBased": is_seat_based,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
         if description is not UNSET:
             field_dict["description"] = description
+        if pricing is not UNSET:
+            field_dict["pricing"] = pricing
         if prices is not UNSET:
             field_dict["prices"] = prices
         if trial is not UNSET:
             field_dict["trial"] = trial
+        if features is not UNSET:
+            field_dict["features"] = features
+        if limits is not UNSET:
+            field_dict["limits"] = limits
+        if credit_pools is not UNSET:
+            field_dict["creditPools"] = credit_pools
+        if product is not UNSET:
+            field_dict["product"] = product
+        if paymentProviders is not UNSET:
+            field_dict["paymentProviders"] = paymentProviders
         if payment_providers is not UNSET:
-            field_dict["paymentProviders"] = payment_providers
+            field_dict["payment_providers"] = payment_providers
+        if isFree is not UNSET:
+            field_dict["isFree"] = isFree
+        if is_free is not UNSET:
+            field_dict["is_free"] = is_free
+        if is_seat_based is not UNSET:
+            field_dict["isSeatBased"] = is_seat_based
+        if isActive is not UNSET:
+            field_dict["isActive"] = isActive
+        if is_active is not UNSET:
+            field_dict["is_active"] = is_active
         if test_mode is not UNSET:
             field_dict["test_mode"] = test_mode
+        if createdAt is not UNSET:
+            field_dict["createdAt"] = createdAt
         if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
+            field_dict["created_at"] = created_at
+        if updatedAt is not UNSET:
+            field_dict["updatedAt"] = updatedAt
         if updated_at is not UNSET:
-            field_dict["updatedAt"] = updated_at
+            field_dict["updated_at"] = updated_at
 
         return field_dict
 
@@ -153,26 +241,7 @@ class Plan:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
-
-        pricing = PlanPricing.from_dict(d.pop("pricing"))
-
-        features = PlanFeatures.from_dict(d.pop("features"))
-
-        limits = PlanLimits.from_dict(d.pop("limits"))
-
-        credit_pools = []
-        _credit_pools = d.pop("creditPools")
-        for credit_pools_item_data in _credit_pools:
-            credit_pools_item = CreditPoolDefinition.from_dict(credit_pools_item_data)
-
-            credit_pools.append(credit_pools_item)
-
-        product = Product.from_dict(d.pop("product"))
-
-        is_free = d.pop("isFree")
-
-        is_seat_based = d.pop("isSeatBased")
+        name = d.pop("name", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -182,6 +251,13 @@ class Plan:
             return cast(None | str | Unset, data)
 
         description = _parse_description(d.pop("description", UNSET))
+
+        _pricing = d.pop("pricing", UNSET)
+        pricing: PlanPricing | Unset
+        if isinstance(_pricing, Unset):
+            pricing = UNSET
+        else:
+            pricing = PlanPricing.from_dict(_pricing)
 
         _prices = d.pop("prices", UNSET)
         prices: list[PlanPrice] | Unset = UNSET
@@ -209,7 +285,46 @@ class Plan:
 
         trial = _parse_trial(d.pop("trial", UNSET))
 
-        _payment_providers = d.pop("paymentProviders", UNSET)
+        _features = d.pop("features", UNSET)
+        features: PlanFeatures | Unset
+        if isinstance(_features, Unset):
+            features = UNSET
+        else:
+            features = PlanFeatures.from_dict(_features)
+
+        _limits = d.pop("limits", UNSET)
+        limits: PlanLimits | Unset
+        if isinstance(_limits, Unset):
+            limits = UNSET
+        else:
+            limits = PlanLimits.from_dict(_limits)
+
+        _credit_pools = d.pop("creditPools", UNSET)
+        credit_pools: list[CreditPoolDefinition] | Unset = UNSET
+        if _credit_pools is not UNSET:
+            credit_pools = []
+            for credit_pools_item_data in _credit_pools:
+                credit_pools_item = CreditPoolDefinition.from_dict(credit_pools_item_data)
+
+                credit_pools.append(credit_pools_item)
+
+        _product = d.pop("product", UNSET)
+        product: Product | Unset
+        if isinstance(_product, Unset):
+            product = UNSET
+        else:
+            product = Product.from_dict(_product)
+
+        _paymentProviders = d.pop("paymentProviders", UNSET)
+        paymentProviders: list[PaymentProviderInfo] | Unset = UNSET
+        if _paymentProviders is not UNSET:
+            paymentProviders = []
+            for payment_providers_item_data in _paymentProviders:
+                payment_providers_item = PaymentProviderInfo.from_dict(payment_providers_item_data)
+
+                paymentProviders.append(payment_providers_item)
+
+        _payment_providers = d.pop("payment_providers", UNSET)
         payment_providers: list[PaymentProviderInfo] | Unset = UNSET
         if _payment_providers is not UNSET:
             payment_providers = []
@@ -218,38 +333,102 @@ class Plan:
 
                 payment_providers.append(payment_providers_item)
 
+        isFree = d.pop("isFree", UNSET)
+
+        is_free = d.pop("is_free", UNSET)
+
+        is_seat_based = d.pop("isSeatBased", UNSET)
+
+        def _parse_isActive(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        isActive = _parse_isActive(d.pop("isActive", UNSET))
+
+        def _parse_is_active(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_active = _parse_is_active(d.pop("is_active", UNSET))
+
         test_mode = d.pop("test_mode", UNSET)
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
+        _createdAt = d.pop("createdAt", UNSET)
+        createdAt: datetime.datetime | Unset
+        if isinstance(_createdAt, Unset):
+            createdAt = UNSET
         else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+            createdAt = datetime.datetime.fromisoformat(_createdAt)
 
-        _updated_at = d.pop("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
+        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return created_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        _updatedAt = d.pop("updatedAt", UNSET)
+        updatedAt: datetime.datetime | Unset
+        if isinstance(_updatedAt, Unset):
+            updatedAt = UNSET
         else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+            updatedAt = datetime.datetime.fromisoformat(_updatedAt)
+
+        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return updated_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
         plan = cls(
             id=id,
             name=name,
+            description=description,
             pricing=pricing,
+            prices=prices,
+            trial=trial,
             features=features,
             limits=limits,
             credit_pools=credit_pools,
             product=product,
+            paymentProviders=paymentProviders,
+            payment_providers=payment_providers,
+            isFree=isFree,
             is_free=is_free,
             is_seat_based=is_seat_based,
-            description=description,
-            prices=prices,
-            trial=trial,
-            payment_providers=payment_providers,
+            isActive=isActive,
+            is_active=is_active,
             test_mode=test_mode,
+            createdAt=createdAt,
             created_at=created_at,
+            updatedAt=updatedAt,
             updated_at=updated_at,
         )
 

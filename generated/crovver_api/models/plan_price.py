@@ -13,8 +13,14 @@ T = TypeVar("T", bound="PlanPrice")
 
 @_attrs_define
 class PlanPrice:
+    """One price per currency. The docs send `amount` (flat plans) **or** `basePrice` and
+    `perSeatPrice` (seat-based plans), as numbers or decimal strings ("29.00"); crovver-node
+    types all three, nullable.
+
+    """
+
     currency: str
-    amount: float | None | str
+    amount: float | None | str | Unset = UNSET
     base_price: float | None | str | Unset = UNSET
     per_seat_price: float | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -22,8 +28,11 @@ class PlanPrice:
     def to_dict(self) -> dict[str, Any]:
         currency = self.currency
 
-        amount: float | None | str
-        amount = self.amount
+        amount: float | None | str | Unset
+        if isinstance(self.amount, Unset):
+            amount = UNSET
+        else:
+            amount = self.amount
 
         base_price: float | None | str | Unset
         if isinstance(self.base_price, Unset):
@@ -42,9 +51,10 @@ class PlanPrice:
         field_dict.update(
             {
                 "currency": currency,
-                "amount": amount,
             }
         )
+        if amount is not UNSET:
+            field_dict["amount"] = amount
         if base_price is not UNSET:
             field_dict["basePrice"] = base_price
         if per_seat_price is not UNSET:
@@ -57,12 +67,14 @@ class PlanPrice:
         d = dict(src_dict)
         currency = d.pop("currency")
 
-        def _parse_amount(data: object) -> float | None | str:
+        def _parse_amount(data: object) -> float | None | str | Unset:
             if data is None:
                 return data
-            return cast(float | None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
 
-        amount = _parse_amount(d.pop("amount"))
+        amount = _parse_amount(d.pop("amount", UNSET))
 
         def _parse_base_price(data: object) -> float | None | str | Unset:
             if data is None:

@@ -14,8 +14,13 @@ T = TypeVar("T", bound="PlanPricing")
 
 @_attrs_define
 class PlanPricing:
+    """The plan's first (default) price. A flat plan carries `amount`; a seat-based plan carries
+    `basePrice`, `includedSeats`, `perSeatPrice`, `minSeats`, `maxSeats` instead (docs).
+
+    """
+
     currency: str
-    interval: BillingInterval | str
+    interval: BillingInterval | str | Unset = UNSET
     is_seat_based: bool | Unset = UNSET
     amount: float | None | str | Unset = UNSET
     base_price: float | None | str | Unset = UNSET
@@ -28,8 +33,10 @@ class PlanPricing:
     def to_dict(self) -> dict[str, Any]:
         currency = self.currency
 
-        interval: str
-        if isinstance(self.interval, BillingInterval):
+        interval: str | Unset
+        if isinstance(self.interval, Unset):
+            interval = UNSET
+        elif isinstance(self.interval, BillingInterval):
             interval = self.interval.value
         else:
             interval = self.interval
@@ -77,9 +84,10 @@ class PlanPricing:
         field_dict.update(
             {
                 "currency": currency,
-                "interval": interval,
             }
         )
+        if interval is not UNSET:
+            field_dict["interval"] = interval
         if is_seat_based is not UNSET:
             field_dict["isSeatBased"] = is_seat_based
         if amount is not UNSET:
@@ -102,7 +110,9 @@ class PlanPricing:
         d = dict(src_dict)
         currency = d.pop("currency")
 
-        def _parse_interval(data: object) -> BillingInterval | str:
+        def _parse_interval(data: object) -> BillingInterval | str | Unset:
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -111,9 +121,9 @@ class PlanPricing:
                 return interval_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(BillingInterval | str, data)
+            return cast(BillingInterval | str | Unset, data)
 
-        interval = _parse_interval(d.pop("interval"))
+        interval = _parse_interval(d.pop("interval", UNSET))
 
         is_seat_based = d.pop("isSeatBased", UNSET)
 

@@ -13,35 +13,32 @@ T = TypeVar("T", bound="PlanTrial")
 
 @_attrs_define
 class PlanTrial:
-    available: bool
     days: int | None | Unset = UNSET
+    available: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        available = self.available
-
         days: int | None | Unset
         if isinstance(self.days, Unset):
             days = UNSET
         else:
             days = self.days
 
+        available = self.available
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "available": available,
-            }
-        )
+        field_dict.update({})
         if days is not UNSET:
             field_dict["days"] = days
+        if available is not UNSET:
+            field_dict["available"] = available
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        available = d.pop("available")
 
         def _parse_days(data: object) -> int | None | Unset:
             if data is None:
@@ -52,9 +49,11 @@ class PlanTrial:
 
         days = _parse_days(d.pop("days", UNSET))
 
+        available = d.pop("available", UNSET)
+
         plan_trial = cls(
-            available=available,
             days=days,
+            available=available,
         )
 
         plan_trial.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.organization import Organization
     from ..models.plan import Plan
@@ -17,7 +19,8 @@ T = TypeVar("T", bound="PlansData")
 @_attrs_define
 class PlansData:
     plans: list[Plan]
-    organization: Organization
+    organization: Organization | Unset = UNSET
+    """ The docs' tenant lookup shows only `{id, name}`; plans and the clients add `type`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -26,16 +29,19 @@ class PlansData:
             plans_item = plans_item_data.to_dict()
             plans.append(plans_item)
 
-        organization = self.organization.to_dict()
+        organization: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.organization, Unset):
+            organization = self.organization.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "plans": plans,
-                "organization": organization,
             }
         )
+        if organization is not UNSET:
+            field_dict["organization"] = organization
 
         return field_dict
 
@@ -52,7 +58,12 @@ class PlansData:
 
             plans.append(plans_item)
 
-        organization = Organization.from_dict(d.pop("organization"))
+        _organization = d.pop("organization", UNSET)
+        organization: Organization | Unset
+        if isinstance(_organization, Unset):
+            organization = UNSET
+        else:
+            organization = Organization.from_dict(_organization)
 
         plans_data = cls(
             plans=plans,

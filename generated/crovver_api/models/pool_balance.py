@@ -15,31 +15,35 @@ T = TypeVar("T", bound="PoolBalance")
 
 @_attrs_define
 class PoolBalance:
-    pool_key: str
-    base_remaining: int
-    addon_remaining: int
+    """One pool's balance. `total` (base plus add-on credits) is the answer."""
+
     total: int
+    pool_key: str | Unset = UNSET
+    """ The pool's key; also the key of this entry in the balance object. """
     display_name: None | str | Unset = UNSET
+    base_remaining: int | Unset = UNSET
+    addon_remaining: int | Unset = UNSET
     limit: int | None | Unset = UNSET
     limit_behavior: LimitBehavior | str | Unset = UNSET
     next_expiry: datetime.datetime | None | Unset = UNSET
     usage_percent: float | Unset = UNSET
+    """ Percent of the period's limit used (0-100 for a pool within its limit). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        pool_key = self.pool_key
-
-        base_remaining = self.base_remaining
-
-        addon_remaining = self.addon_remaining
-
         total = self.total
+
+        pool_key = self.pool_key
 
         display_name: None | str | Unset
         if isinstance(self.display_name, Unset):
             display_name = UNSET
         else:
             display_name = self.display_name
+
+        base_remaining = self.base_remaining
+
+        addon_remaining = self.addon_remaining
 
         limit: int | None | Unset
         if isinstance(self.limit, Unset):
@@ -69,14 +73,17 @@ class PoolBalance:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "poolKey": pool_key,
-                "baseRemaining": base_remaining,
-                "addonRemaining": addon_remaining,
                 "total": total,
             }
         )
+        if pool_key is not UNSET:
+            field_dict["poolKey"] = pool_key
         if display_name is not UNSET:
             field_dict["displayName"] = display_name
+        if base_remaining is not UNSET:
+            field_dict["baseRemaining"] = base_remaining
+        if addon_remaining is not UNSET:
+            field_dict["addonRemaining"] = addon_remaining
         if limit is not UNSET:
             field_dict["limit"] = limit
         if limit_behavior is not UNSET:
@@ -91,13 +98,9 @@ class PoolBalance:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        pool_key = d.pop("poolKey")
-
-        base_remaining = d.pop("baseRemaining")
-
-        addon_remaining = d.pop("addonRemaining")
-
         total = d.pop("total")
+
+        pool_key = d.pop("poolKey", UNSET)
 
         def _parse_display_name(data: object) -> None | str | Unset:
             if data is None:
@@ -107,6 +110,10 @@ class PoolBalance:
             return cast(None | str | Unset, data)
 
         display_name = _parse_display_name(d.pop("displayName", UNSET))
+
+        base_remaining = d.pop("baseRemaining", UNSET)
+
+        addon_remaining = d.pop("addonRemaining", UNSET)
 
         def _parse_limit(data: object) -> int | None | Unset:
             if data is None:
@@ -152,11 +159,11 @@ class PoolBalance:
         usage_percent = d.pop("usagePercent", UNSET)
 
         pool_balance = cls(
+            total=total,
             pool_key=pool_key,
+            display_name=display_name,
             base_remaining=base_remaining,
             addon_remaining=addon_remaining,
-            total=total,
-            display_name=display_name,
             limit=limit,
             limit_behavior=limit_behavior,
             next_expiry=next_expiry,

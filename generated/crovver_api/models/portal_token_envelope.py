@@ -20,8 +20,11 @@ T = TypeVar("T", bound="PortalTokenEnvelope")
 class PortalTokenEnvelope:
     success: bool
     data: TokenData
-    meta: PortalTokenMeta
+    """ `token` is the answer. The docs put the redirect URL in `meta`; crovver-react's types put
+    `checkoutUrl` / `portalUrl` beside the token as well.
+     """
     error: None | Unset = UNSET
+    meta: PortalTokenMeta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,9 +32,11 @@ class PortalTokenEnvelope:
 
         data = self.data.to_dict()
 
-        meta = self.meta.to_dict()
-
         error = self.error
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,11 +44,12 @@ class PortalTokenEnvelope:
             {
                 "success": success,
                 "data": data,
-                "meta": meta,
             }
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
@@ -57,15 +63,20 @@ class PortalTokenEnvelope:
 
         data = TokenData.from_dict(d.pop("data"))
 
-        meta = PortalTokenMeta.from_dict(d.pop("meta"))
-
         error = d.pop("error", UNSET)
+
+        _meta = d.pop("meta", UNSET)
+        meta: PortalTokenMeta | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = PortalTokenMeta.from_dict(_meta)
 
         portal_token_envelope = cls(
             success=success,
             data=data,
-            meta=meta,
             error=error,
+            meta=meta,
         )
 
         portal_token_envelope.additional_properties = d

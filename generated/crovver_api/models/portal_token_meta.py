@@ -13,8 +13,9 @@ T = TypeVar("T", bound="PortalTokenMeta")
 
 @_attrs_define
 class PortalTokenMeta:
-    portal_url: str
+    portal_url: str | Unset = UNSET
     expires_in: int | Unset = UNSET
+    """ Seconds the token is valid (600 in the docs). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -24,11 +25,9 @@ class PortalTokenMeta:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "portalUrl": portal_url,
-            }
-        )
+        field_dict.update({})
+        if portal_url is not UNSET:
+            field_dict["portalUrl"] = portal_url
         if expires_in is not UNSET:
             field_dict["expiresIn"] = expires_in
 
@@ -37,7 +36,7 @@ class PortalTokenMeta:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        portal_url = d.pop("portalUrl")
+        portal_url = d.pop("portalUrl", UNSET)
 
         expires_in = d.pop("expiresIn", UNSET)
 

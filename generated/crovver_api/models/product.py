@@ -14,7 +14,7 @@ T = TypeVar("T", bound="Product")
 @_attrs_define
 class Product:
     id: str
-    name: str
+    name: str | Unset = UNSET
     description: None | str | Unset = UNSET
     slug: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -37,9 +37,10 @@ class Product:
         field_dict.update(
             {
                 "id": id,
-                "name": name,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
         if description is not UNSET:
             field_dict["description"] = description
         if slug is not UNSET:
@@ -52,7 +53,7 @@ class Product:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.proration_explanation import ProrationExplanation
     from ..models.seat_proration import SeatProration
 
 
@@ -17,16 +18,26 @@ T = TypeVar("T", bound="ProrationCheckoutData")
 
 @_attrs_define
 class ProrationCheckoutData:
+    """`requiresPayment` is the answer: with a checkout URL (Stripe), or without one when an invoice
+    was generated (other providers).
+
+    """
+
     proration_id: str
     requires_payment: bool
     checkout_url: None | str | Unset = UNSET
     proration_amount: float | str | Unset = UNSET
     """ A money amount in major units; sent as a JSON number or as a decimal string. """
-    proration_details: SeatProration | Unset = UNSET
+    proration_details: ProrationExplanation | SeatProration | Unset = UNSET
+    """ Either a priced quote (`SeatProration`, as allocate sends it) or the docs'
+    `{description, calculation}`; crovver-node and crovver-php read a free-form object.
+     """
     message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.seat_proration import SeatProration  # noqa: PLC0415
+
         proration_id = self.proration_id
 
         requires_payment = self.requires_payment
@@ -43,8 +54,12 @@ class ProrationCheckoutData:
         else:
             proration_amount = self.proration_amount
 
-        proration_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.proration_details, Unset):
+        proration_details: dict[str, Any] | Unset
+        if isinstance(self.proration_details, Unset):
+            proration_details = UNSET
+        elif isinstance(self.proration_details, SeatProration):
+            proration_details = self.proration_details.to_dict()
+        else:
             proration_details = self.proration_details.to_dict()
 
         message = self.message
@@ -70,6 +85,7 @@ class ProrationCheckoutData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.proration_explanation import ProrationExplanation  # noqa: PLC0415
         from ..models.seat_proration import SeatProration  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -93,12 +109,24 @@ class ProrationCheckoutData:
 
         proration_amount = _parse_proration_amount(d.pop("prorationAmount", UNSET))
 
-        _proration_details = d.pop("prorationDetails", UNSET)
-        proration_details: SeatProration | Unset
-        if isinstance(_proration_details, Unset):
-            proration_details = UNSET
-        else:
-            proration_details = SeatProration.from_dict(_proration_details)
+        def _parse_proration_details(data: object) -> ProrationExplanation | SeatProration | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                proration_details_type_0 = SeatProration.from_dict(data)
+
+                return proration_details_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            proration_details_type_1 = ProrationExplanation.from_dict(data)
+
+            return proration_details_type_1
+
+        proration_details = _parse_proration_details(d.pop("prorationDetails", UNSET))
 
         message = d.pop("message", UNSET)
 

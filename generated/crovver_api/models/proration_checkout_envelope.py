@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.metadata import Metadata
     from ..models.proration_checkout_data import ProrationCheckoutData
 
 
@@ -19,7 +20,12 @@ T = TypeVar("T", bound="ProrationCheckoutEnvelope")
 class ProrationCheckoutEnvelope:
     success: bool
     data: ProrationCheckoutData
+    """ `requiresPayment` is the answer: with a checkout URL (Stripe), or without one when an invoice
+    was generated (other providers).
+     """
     error: None | Unset = UNSET
+    meta: Metadata | Unset = UNSET
+    """ Free-form key/value pairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,6 +34,10 @@ class ProrationCheckoutEnvelope:
         data = self.data.to_dict()
 
         error = self.error
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,11 +49,14 @@ class ProrationCheckoutEnvelope:
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata import Metadata  # noqa: PLC0415
         from ..models.proration_checkout_data import ProrationCheckoutData  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -53,10 +66,18 @@ class ProrationCheckoutEnvelope:
 
         error = d.pop("error", UNSET)
 
+        _meta = d.pop("meta", UNSET)
+        meta: Metadata | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Metadata.from_dict(_meta)
+
         proration_checkout_envelope = cls(
             success=success,
             data=data,
             error=error,
+            meta=meta,
         )
 
         proration_checkout_envelope.additional_properties = d

@@ -13,6 +13,8 @@ T = TypeVar("T", bound="PurchaseAddonData")
 
 @_attrs_define
 class PurchaseAddonData:
+    """A replayed idempotency key answers only `{purchaseId, checkoutUrl, alreadyProcessed}`."""
+
     purchase_id: str
     checkout_url: None | str | Unset = UNSET
     requires_payment: bool | Unset = UNSET

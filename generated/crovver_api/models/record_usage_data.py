@@ -13,44 +13,54 @@ T = TypeVar("T", bound="RecordUsageData")
 
 @_attrs_define
 class RecordUsageData:
-    metric: str
-    recorded_value: int
+    """Nothing is guaranteed; the 201 status is the answer."""
+
     message: str | Unset = UNSET
+    metric: str | Unset = UNSET
+    recorded_value: int | Unset = UNSET
+    success: bool | Unset = UNSET
+    """ Read by crovver-node's and crovver-php's types; the docs do not show it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
         metric = self.metric
 
         recorded_value = self.recorded_value
 
-        message = self.message
+        success = self.success
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "metric": metric,
-                "recordedValue": recorded_value,
-            }
-        )
+        field_dict.update({})
         if message is not UNSET:
             field_dict["message"] = message
+        if metric is not UNSET:
+            field_dict["metric"] = metric
+        if recorded_value is not UNSET:
+            field_dict["recordedValue"] = recorded_value
+        if success is not UNSET:
+            field_dict["success"] = success
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        metric = d.pop("metric")
-
-        recorded_value = d.pop("recordedValue")
-
         message = d.pop("message", UNSET)
 
+        metric = d.pop("metric", UNSET)
+
+        recorded_value = d.pop("recordedValue", UNSET)
+
+        success = d.pop("success", UNSET)
+
         record_usage_data = cls(
+            message=message,
             metric=metric,
             recorded_value=recorded_value,
-            message=message,
+            success=success,
         )
 
         record_usage_data.additional_properties = d

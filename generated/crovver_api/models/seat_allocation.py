@@ -20,9 +20,9 @@ T = TypeVar("T", bound="SeatAllocation")
 @_attrs_define
 class SeatAllocation:
     external_user_id: str
-    status: AllocationStatus | str
     email: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
+    status: AllocationStatus | str | Unset = UNSET
     allocated_at: datetime.datetime | None | Unset = UNSET
     removed_at: datetime.datetime | None | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
@@ -32,12 +32,6 @@ class SeatAllocation:
         from ..models.metadata import Metadata  # noqa: PLC0415
 
         external_user_id = self.external_user_id
-
-        status: str
-        if isinstance(self.status, AllocationStatus):
-            status = self.status.value
-        else:
-            status = self.status
 
         email: None | str | Unset
         if isinstance(self.email, Unset):
@@ -50,6 +44,14 @@ class SeatAllocation:
             name = UNSET
         else:
             name = self.name
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, AllocationStatus):
+            status = self.status.value
+        else:
+            status = self.status
 
         allocated_at: None | str | Unset
         if isinstance(self.allocated_at, Unset):
@@ -80,13 +82,14 @@ class SeatAllocation:
         field_dict.update(
             {
                 "externalUserId": external_user_id,
-                "status": status,
             }
         )
         if email is not UNSET:
             field_dict["email"] = email
         if name is not UNSET:
             field_dict["name"] = name
+        if status is not UNSET:
+            field_dict["status"] = status
         if allocated_at is not UNSET:
             field_dict["allocatedAt"] = allocated_at
         if removed_at is not UNSET:
@@ -102,19 +105,6 @@ class SeatAllocation:
 
         d = dict(src_dict)
         external_user_id = d.pop("externalUserId")
-
-        def _parse_status(data: object) -> AllocationStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = AllocationStatus(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AllocationStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
 
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:
@@ -133,6 +123,21 @@ class SeatAllocation:
             return cast(None | str | Unset, data)
 
         name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_status(data: object) -> AllocationStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = AllocationStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AllocationStatus | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
 
         def _parse_allocated_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -187,9 +192,9 @@ class SeatAllocation:
 
         seat_allocation = cls(
             external_user_id=external_user_id,
-            status=status,
             email=email,
             name=name,
+            status=status,
             allocated_at=allocated_at,
             removed_at=removed_at,
             metadata=metadata,

@@ -20,8 +20,8 @@ T = TypeVar("T", bound="SeatAllocationsData")
 @_attrs_define
 class SeatAllocationsData:
     allocations: list[SeatAllocation]
-    pagination: Pagination
     capacity: SeatCapacity | Unset = UNSET
+    pagination: Pagination | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,22 +30,25 @@ class SeatAllocationsData:
             allocations_item = allocations_item_data.to_dict()
             allocations.append(allocations_item)
 
-        pagination = self.pagination.to_dict()
-
         capacity: dict[str, Any] | Unset = UNSET
         if not isinstance(self.capacity, Unset):
             capacity = self.capacity.to_dict()
+
+        pagination: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pagination, Unset):
+            pagination = self.pagination.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "allocations": allocations,
-                "pagination": pagination,
             }
         )
         if capacity is not UNSET:
             field_dict["capacity"] = capacity
+        if pagination is not UNSET:
+            field_dict["pagination"] = pagination
 
         return field_dict
 
@@ -63,8 +66,6 @@ class SeatAllocationsData:
 
             allocations.append(allocations_item)
 
-        pagination = Pagination.from_dict(d.pop("pagination"))
-
         _capacity = d.pop("capacity", UNSET)
         capacity: SeatCapacity | Unset
         if isinstance(_capacity, Unset):
@@ -72,10 +73,17 @@ class SeatAllocationsData:
         else:
             capacity = SeatCapacity.from_dict(_capacity)
 
+        _pagination = d.pop("pagination", UNSET)
+        pagination: Pagination | Unset
+        if isinstance(_pagination, Unset):
+            pagination = UNSET
+        else:
+            pagination = Pagination.from_dict(_pagination)
+
         seat_allocations_data = cls(
             allocations=allocations,
-            pagination=pagination,
             capacity=capacity,
+            pagination=pagination,
         )
 
         seat_allocations_data.additional_properties = d

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="SeatCapacity")
 @_attrs_define
 class SeatCapacity:
     active_count: int
-    capacity_units: int | None
+    capacity_units: int | None | Unset = UNSET
     utilization_percentage: float | None | Unset = UNSET
     exceeded: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -22,8 +22,11 @@ class SeatCapacity:
     def to_dict(self) -> dict[str, Any]:
         active_count = self.active_count
 
-        capacity_units: int | None
-        capacity_units = self.capacity_units
+        capacity_units: int | None | Unset
+        if isinstance(self.capacity_units, Unset):
+            capacity_units = UNSET
+        else:
+            capacity_units = self.capacity_units
 
         utilization_percentage: float | None | Unset
         if isinstance(self.utilization_percentage, Unset):
@@ -38,9 +41,10 @@ class SeatCapacity:
         field_dict.update(
             {
                 "activeCount": active_count,
-                "capacityUnits": capacity_units,
             }
         )
+        if capacity_units is not UNSET:
+            field_dict["capacityUnits"] = capacity_units
         if utilization_percentage is not UNSET:
             field_dict["utilizationPercentage"] = utilization_percentage
         if exceeded is not UNSET:
@@ -53,12 +57,14 @@ class SeatCapacity:
         d = dict(src_dict)
         active_count = d.pop("activeCount")
 
-        def _parse_capacity_units(data: object) -> int | None:
+        def _parse_capacity_units(data: object) -> int | None | Unset:
             if data is None:
                 return data
-            return cast(int | None, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        capacity_units = _parse_capacity_units(d.pop("capacityUnits"))
+        capacity_units = _parse_capacity_units(d.pop("capacityUnits", UNSET))
 
         def _parse_utilization_percentage(data: object) -> float | None | Unset:
             if data is None:

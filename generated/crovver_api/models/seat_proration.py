@@ -13,6 +13,8 @@ T = TypeVar("T", bound="SeatProration")
 
 @_attrs_define
 class SeatProration:
+    """A quoted prorated charge; `amount` in major units of `currency` (the docs send 1.75)."""
+
     amount: float | str
     """ A money amount in major units; sent as a JSON number or as a decimal string. """
     currency: str

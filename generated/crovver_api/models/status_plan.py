@@ -19,11 +19,13 @@ T = TypeVar("T", bound="StatusPlan")
 @_attrs_define
 class StatusPlan:
     id: str
-    name: str
+    name: str | Unset = UNSET
     product_id: None | str | Unset = UNSET
     product_name: None | str | Unset = UNSET
     product_slug: None | str | Unset = UNSET
     billing_interval: BillingInterval | None | str | Unset = UNSET
+    is_seat_based: bool | Unset = UNSET
+    """ Read by crovver-react; the docs do not show it. """
     features: list[str] | Unset = UNSET
     """ The keys of the features the plan turns on. """
     limits: PlanLimits | Unset = UNSET
@@ -61,6 +63,8 @@ class StatusPlan:
         else:
             billing_interval = self.billing_interval
 
+        is_seat_based = self.is_seat_based
+
         features: list[str] | Unset = UNSET
         if not isinstance(self.features, Unset):
             features = self.features
@@ -74,9 +78,10 @@ class StatusPlan:
         field_dict.update(
             {
                 "id": id,
-                "name": name,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
         if product_id is not UNSET:
             field_dict["productId"] = product_id
         if product_name is not UNSET:
@@ -85,6 +90,8 @@ class StatusPlan:
             field_dict["productSlug"] = product_slug
         if billing_interval is not UNSET:
             field_dict["billingInterval"] = billing_interval
+        if is_seat_based is not UNSET:
+            field_dict["isSeatBased"] = is_seat_based
         if features is not UNSET:
             field_dict["features"] = features
         if limits is not UNSET:
@@ -99,7 +106,7 @@ class StatusPlan:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
         def _parse_product_id(data: object) -> None | str | Unset:
             if data is None:
@@ -145,6 +152,8 @@ class StatusPlan:
 
         billing_interval = _parse_billing_interval(d.pop("billingInterval", UNSET))
 
+        is_seat_based = d.pop("isSeatBased", UNSET)
+
         features = cast(list[str], d.pop("features", UNSET))
 
         _limits = d.pop("limits", UNSET)
@@ -161,6 +170,7 @@ class StatusPlan:
             product_name=product_name,
             product_slug=product_slug,
             billing_interval=billing_interval,
+            is_seat_based=is_seat_based,
             features=features,
             limits=limits,
         )

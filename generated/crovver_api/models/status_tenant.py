@@ -6,14 +6,16 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="StatusTenant")
 
 
 @_attrs_define
 class StatusTenant:
     id: str
-    name: str
-    is_active: bool
+    name: str | Unset = UNSET
+    is_active: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,10 +30,12 @@ class StatusTenant:
         field_dict.update(
             {
                 "id": id,
-                "name": name,
-                "isActive": is_active,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if is_active is not UNSET:
+            field_dict["isActive"] = is_active
 
         return field_dict
 
@@ -40,9 +44,9 @@ class StatusTenant:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
-        is_active = d.pop("isActive")
+        is_active = d.pop("isActive", UNSET)
 
         status_tenant = cls(
             id=id,

@@ -26,19 +26,33 @@ T = TypeVar("T", bound="Subscription")
 
 @_attrs_define
 class Subscription:
+    """No docs example: the shape of crovver-node's and crovver-php's types, snake_case on the
+    wire. crovver-php falls back to `providerSubscriptionId`, `paymentProviders`, `createdAt`
+    and `updatedAt`; each spelling is its own optional property.
+
+    """
+
     id: str
     status: str | SubscriptionStatus
-    created_at: datetime.datetime
-    updated_at: datetime.datetime
     provider_subscription_id: None | str | Unset = UNSET
+    providerSubscriptionId: None | str | Unset = UNSET
+    """ `provider_subscription_id` in camelCase (crovver-php falls back to it). """
     billing: SubscriptionBilling | Unset = UNSET
     trial: SubscriptionTrial | Unset = UNSET
     cancellation: SubscriptionCancellation | Unset = UNSET
     plan: SubscriptionPlan | Unset = UNSET
     product: None | Product | Unset = UNSET
     payment_providers: list[PaymentProviderInfo] | Unset = UNSET
+    paymentProviders: list[PaymentProviderInfo] | Unset = UNSET
+    """ `payment_providers` in camelCase (crovver-php falls back to it). """
     capacity: None | SubscriptionCapacity | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
+    createdAt: datetime.datetime | None | Unset = UNSET
+    """ `created_at` in camelCase (crovver-php falls back to it). """
+    updated_at: datetime.datetime | None | Unset = UNSET
+    updatedAt: datetime.datetime | None | Unset = UNSET
+    """ `updated_at` in camelCase (crovver-php falls back to it). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,15 +68,17 @@ class Subscription:
         else:
             status = self.status
 
-        created_at = self.created_at.isoformat()
-
-        updated_at = self.updated_at.isoformat()
-
         provider_subscription_id: None | str | Unset
         if isinstance(self.provider_subscription_id, Unset):
             provider_subscription_id = UNSET
         else:
             provider_subscription_id = self.provider_subscription_id
+
+        providerSubscriptionId: None | str | Unset
+        if isinstance(self.providerSubscriptionId, Unset):
+            providerSubscriptionId = UNSET
+        else:
+            providerSubscriptionId = self.providerSubscriptionId
 
         billing: dict[str, Any] | Unset = UNSET
         if not isinstance(self.billing, Unset):
@@ -95,6 +111,13 @@ class Subscription:
                 payment_providers_item = payment_providers_item_data.to_dict()
                 payment_providers.append(payment_providers_item)
 
+        paymentProviders: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.paymentProviders, Unset):
+            paymentProviders = []
+            for payment_providers_item_data in self.paymentProviders:
+                payment_providers_item = payment_providers_item_data.to_dict()
+                paymentProviders.append(payment_providers_item)
+
         capacity: dict[str, Any] | None | Unset
         if isinstance(self.capacity, Unset):
             capacity = UNSET
@@ -111,18 +134,50 @@ class Subscription:
         else:
             metadata = self.metadata
 
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
+            created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
+
+        createdAt: None | str | Unset
+        if isinstance(self.createdAt, Unset):
+            createdAt = UNSET
+        elif isinstance(self.createdAt, datetime.datetime):
+            createdAt = self.createdAt.isoformat()
+        else:
+            createdAt = self.createdAt
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
+            updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
+
+        updatedAt: None | str | Unset
+        if isinstance(self.updatedAt, Unset):
+            updatedAt = UNSET
+        elif isinstance(self.updatedAt, datetime.datetime):
+            updatedAt = self.updatedAt.isoformat()
+        else:
+            updatedAt = self.updatedAt
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
                 "status": status,
-                "created_at": created_at,
-                "updated_at": updated_at,
             }
         )
         if provider_subscription_id is not UNSET:
             field_dict["provider_subscription_id"] = provider_subscription_id
+        if providerSubscriptionId is not UNSET:
+            field_dict["providerSubscriptionId"] = providerSubscriptionId
         if billing is not UNSET:
             field_dict["billing"] = billing
         if trial is not UNSET:
@@ -135,10 +190,20 @@ class Subscription:
             field_dict["product"] = product
         if payment_providers is not UNSET:
             field_dict["payment_providers"] = payment_providers
+        if paymentProviders is not UNSET:
+            field_dict["paymentProviders"] = paymentProviders
         if capacity is not UNSET:
             field_dict["capacity"] = capacity
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if createdAt is not UNSET:
+            field_dict["createdAt"] = createdAt
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+        if updatedAt is not UNSET:
+            field_dict["updatedAt"] = updatedAt
 
         return field_dict
 
@@ -169,10 +234,6 @@ class Subscription:
 
         status = _parse_status(d.pop("status"))
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
         def _parse_provider_subscription_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -181,6 +242,15 @@ class Subscription:
             return cast(None | str | Unset, data)
 
         provider_subscription_id = _parse_provider_subscription_id(d.pop("provider_subscription_id", UNSET))
+
+        def _parse_providerSubscriptionId(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        providerSubscriptionId = _parse_providerSubscriptionId(d.pop("providerSubscriptionId", UNSET))
 
         _billing = d.pop("billing", UNSET)
         billing: SubscriptionBilling | Unset
@@ -236,6 +306,15 @@ class Subscription:
 
                 payment_providers.append(payment_providers_item)
 
+        _paymentProviders = d.pop("paymentProviders", UNSET)
+        paymentProviders: list[PaymentProviderInfo] | Unset = UNSET
+        if _paymentProviders is not UNSET:
+            paymentProviders = []
+            for payment_providers_item_data in _paymentProviders:
+                payment_providers_item = PaymentProviderInfo.from_dict(payment_providers_item_data)
+
+                paymentProviders.append(payment_providers_item)
+
         def _parse_capacity(data: object) -> None | SubscriptionCapacity | Unset:
             if data is None:
                 return data
@@ -270,20 +349,92 @@ class Subscription:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
+        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return created_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        def _parse_createdAt(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return created_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        createdAt = _parse_createdAt(d.pop("createdAt", UNSET))
+
+        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return updated_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
+        def _parse_updatedAt(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return updated_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        updatedAt = _parse_updatedAt(d.pop("updatedAt", UNSET))
+
         subscription = cls(
             id=id,
             status=status,
-            created_at=created_at,
-            updated_at=updated_at,
             provider_subscription_id=provider_subscription_id,
+            providerSubscriptionId=providerSubscriptionId,
             billing=billing,
             trial=trial,
             cancellation=cancellation,
             plan=plan,
             product=product,
             payment_providers=payment_providers,
+            paymentProviders=paymentProviders,
             capacity=capacity,
             metadata=metadata,
+            created_at=created_at,
+            createdAt=createdAt,
+            updated_at=updated_at,
+            updatedAt=updatedAt,
         )
 
         subscription.additional_properties = d

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="SubscriptionCancellation")
 
 @_attrs_define
 class SubscriptionCancellation:
-    is_canceled: bool
+    is_canceled: bool | Unset = UNSET
     canceled_at: datetime.datetime | None | Unset = UNSET
     will_end_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -40,11 +40,9 @@ class SubscriptionCancellation:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "is_canceled": is_canceled,
-            }
-        )
+        field_dict.update({})
+        if is_canceled is not UNSET:
+            field_dict["is_canceled"] = is_canceled
         if canceled_at is not UNSET:
             field_dict["canceled_at"] = canceled_at
         if will_end_at is not UNSET:
@@ -55,7 +53,7 @@ class SubscriptionCancellation:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        is_canceled = d.pop("is_canceled")
+        is_canceled = d.pop("is_canceled", UNSET)
 
         def _parse_canceled_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:

@@ -20,7 +20,7 @@ T = TypeVar("T", bound="SubscriptionPlan")
 @_attrs_define
 class SubscriptionPlan:
     id: str
-    name: str
+    name: str | Unset = UNSET
     description: None | str | Unset = UNSET
     pricing: None | PlanPricing | Unset = UNSET
     features: PlanFeatures | Unset = UNSET
@@ -63,9 +63,10 @@ class SubscriptionPlan:
         field_dict.update(
             {
                 "id": id,
-                "name": name,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
         if description is not UNSET:
             field_dict["description"] = description
         if pricing is not UNSET:
@@ -86,7 +87,7 @@ class SubscriptionPlan:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:

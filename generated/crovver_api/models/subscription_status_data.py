@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -20,11 +21,23 @@ T = TypeVar("T", bound="SubscriptionStatusData")
 
 @_attrs_define
 class SubscriptionStatusData:
+    """`active` is the answer (an active or trial subscription grants access). crovver-node's
+    unused `SubscriptionStatusResponse` type names it `isActive` and lifts `trialEndsAt` and
+    `currentPeriodEnd` to the top; the docs and crovver-react nest them in `subscription`.
+
+    """
+
     active: bool
     status: AccessStatus | str
     tenant: None | StatusTenant | Unset = UNSET
     subscription: None | StatusSubscription | Unset = UNSET
     plan: None | StatusPlan | Unset = UNSET
+    is_active: bool | Unset = UNSET
+    """ `active` as crovver-node's type names it; never seen in the docs. """
+    trial_ends_at: datetime.datetime | None | Unset = UNSET
+    """ crovver-node's type only; the docs nest it in `subscription`. """
+    current_period_end: datetime.datetime | None | Unset = UNSET
+    """ crovver-node's type only; the docs nest it in `subscription`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,6 +77,24 @@ class SubscriptionStatusData:
         else:
             plan = self.plan
 
+        is_active = self.is_active
+
+        trial_ends_at: None | str | Unset
+        if isinstance(self.trial_ends_at, Unset):
+            trial_ends_at = UNSET
+        elif isinstance(self.trial_ends_at, datetime.datetime):
+            trial_ends_at = self.trial_ends_at.isoformat()
+        else:
+            trial_ends_at = self.trial_ends_at
+
+        current_period_end: None | str | Unset
+        if isinstance(self.current_period_end, Unset):
+            current_period_end = UNSET
+        elif isinstance(self.current_period_end, datetime.datetime):
+            current_period_end = self.current_period_end.isoformat()
+        else:
+            current_period_end = self.current_period_end
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -78,6 +109,12 @@ class SubscriptionStatusData:
             field_dict["subscription"] = subscription
         if plan is not UNSET:
             field_dict["plan"] = plan
+        if is_active is not UNSET:
+            field_dict["isActive"] = is_active
+        if trial_ends_at is not UNSET:
+            field_dict["trialEndsAt"] = trial_ends_at
+        if current_period_end is not UNSET:
+            field_dict["currentPeriodEnd"] = current_period_end
 
         return field_dict
 
@@ -154,12 +191,51 @@ class SubscriptionStatusData:
 
         plan = _parse_plan(d.pop("plan", UNSET))
 
+        is_active = d.pop("isActive", UNSET)
+
+        def _parse_trial_ends_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                trial_ends_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return trial_ends_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        trial_ends_at = _parse_trial_ends_at(d.pop("trialEndsAt", UNSET))
+
+        def _parse_current_period_end(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                current_period_end_type_0 = datetime.datetime.fromisoformat(data)
+
+                return current_period_end_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        current_period_end = _parse_current_period_end(d.pop("currentPeriodEnd", UNSET))
+
         subscription_status_data = cls(
             active=active,
             status=status,
             tenant=tenant,
             subscription=subscription,
             plan=plan,
+            is_active=is_active,
+            trial_ends_at=trial_ends_at,
+            current_period_end=current_period_end,
         )
 
         subscription_status_data.additional_properties = d

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.metadata import Metadata
     from ..models.subscription_status_data import SubscriptionStatusData
 
 
@@ -19,7 +20,13 @@ T = TypeVar("T", bound="SubscriptionStatusEnvelope")
 class SubscriptionStatusEnvelope:
     success: bool
     data: SubscriptionStatusData
+    """ `active` is the answer (an active or trial subscription grants access). crovver-node's
+    unused `SubscriptionStatusResponse` type names it `isActive` and lifts `trialEndsAt` and
+    `currentPeriodEnd` to the top; the docs and crovver-react nest them in `subscription`.
+     """
     error: None | Unset = UNSET
+    meta: Metadata | Unset = UNSET
+    """ Free-form key/value pairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,6 +35,10 @@ class SubscriptionStatusEnvelope:
         data = self.data.to_dict()
 
         error = self.error
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,11 +50,14 @@ class SubscriptionStatusEnvelope:
         )
         if error is not UNSET:
             field_dict["error"] = error
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata import Metadata  # noqa: PLC0415
         from ..models.subscription_status_data import SubscriptionStatusData  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -53,10 +67,18 @@ class SubscriptionStatusEnvelope:
 
         error = d.pop("error", UNSET)
 
+        _meta = d.pop("meta", UNSET)
+        meta: Metadata | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Metadata.from_dict(_meta)
+
         subscription_status_envelope = cls(
             success=success,
             data=data,
             error=error,
+            meta=meta,
         )
 
         subscription_status_envelope.additional_properties = d

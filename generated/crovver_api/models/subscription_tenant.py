@@ -19,7 +19,7 @@ T = TypeVar("T", bound="SubscriptionTenant")
 class SubscriptionTenant:
     id: str
     external_tenant_id: str
-    name: str
+    name: str | Unset = UNSET
     slug: None | str | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -53,9 +53,10 @@ class SubscriptionTenant:
             {
                 "id": id,
                 "external_tenant_id": external_tenant_id,
-                "name": name,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
         if slug is not UNSET:
             field_dict["slug"] = slug
         if metadata is not UNSET:
@@ -72,7 +73,7 @@ class SubscriptionTenant:
 
         external_tenant_id = d.pop("external_tenant_id")
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
         def _parse_slug(data: object) -> None | str | Unset:
             if data is None:

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="SubscriptionTrial")
 
 @_attrs_define
 class SubscriptionTrial:
-    is_active: bool
+    is_active: bool | Unset = UNSET
     ends_at: datetime.datetime | None | Unset = UNSET
     days_remaining: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -38,11 +38,9 @@ class SubscriptionTrial:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "is_active": is_active,
-            }
-        )
+        field_dict.update({})
+        if is_active is not UNSET:
+            field_dict["is_active"] = is_active
         if ends_at is not UNSET:
             field_dict["ends_at"] = ends_at
         if days_remaining is not UNSET:
@@ -53,7 +51,7 @@ class SubscriptionTrial:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        is_active = d.pop("is_active")
+        is_active = d.pop("is_active", UNSET)
 
         def _parse_ends_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:

@@ -22,6 +22,7 @@ class SubscriptionsData:
     subscriptions: list[Subscription]
     tenant: SubscriptionTenant | Unset = UNSET
     organization: Organization | Unset = UNSET
+    """ The docs' tenant lookup shows only `{id, name}`; plans and the clients add `type`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

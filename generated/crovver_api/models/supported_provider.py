@@ -13,12 +13,14 @@ T = TypeVar("T", bound="SupportedProvider")
 
 @_attrs_define
 class SupportedProvider:
+    """No docs example; the shape of crovver-node's and crovver-php's types."""
+
     id: str
     code: str
-    name: str
-    is_enabled: bool
+    name: str | Unset = UNSET
     description: None | str | Unset = UNSET
     logo_url: None | str | Unset = UNSET
+    is_enabled: bool | Unset = UNSET
     supports_recurring_billing: bool | Unset = UNSET
     supports_webhooks: bool | Unset = UNSET
     supports_test_mode: bool | Unset = UNSET
@@ -32,8 +34,6 @@ class SupportedProvider:
 
         name = self.name
 
-        is_enabled = self.is_enabled
-
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
@@ -45,6 +45,8 @@ class SupportedProvider:
             logo_url = UNSET
         else:
             logo_url = self.logo_url
+
+        is_enabled = self.is_enabled
 
         supports_recurring_billing = self.supports_recurring_billing
 
@@ -62,14 +64,16 @@ class SupportedProvider:
             {
                 "id": id,
                 "code": code,
-                "name": name,
-                "isEnabled": is_enabled,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
         if description is not UNSET:
             field_dict["description"] = description
         if logo_url is not UNSET:
             field_dict["logoUrl"] = logo_url
+        if is_enabled is not UNSET:
+            field_dict["isEnabled"] = is_enabled
         if supports_recurring_billing is not UNSET:
             field_dict["supportsRecurringBilling"] = supports_recurring_billing
         if supports_webhooks is not UNSET:
@@ -88,9 +92,7 @@ class SupportedProvider:
 
         code = d.pop("code")
 
-        name = d.pop("name")
-
-        is_enabled = d.pop("isEnabled")
+        name = d.pop("name", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -110,6 +112,8 @@ class SupportedProvider:
 
         logo_url = _parse_logo_url(d.pop("logoUrl", UNSET))
 
+        is_enabled = d.pop("isEnabled", UNSET)
+
         supports_recurring_billing = d.pop("supportsRecurringBilling", UNSET)
 
         supports_webhooks = d.pop("supportsWebhooks", UNSET)
@@ -122,9 +126,9 @@ class SupportedProvider:
             id=id,
             code=code,
             name=name,
-            is_enabled=is_enabled,
             description=description,
             logo_url=logo_url,
+            is_enabled=is_enabled,
             supports_recurring_billing=supports_recurring_billing,
             supports_webhooks=supports_webhooks,
             supports_test_mode=supports_test_mode,

@@ -18,14 +18,16 @@ T = TypeVar("T", bound="Tenant")
 
 @_attrs_define
 class Tenant:
+    """The docs' create reply has no `metadata` or `updatedAt`; the lookup and list replies have both."""
+
     id: str
     external_tenant_id: str
-    name: str
-    slug: str
-    is_active: bool
-    created_at: datetime.datetime
-    updated_at: datetime.datetime
+    name: str | Unset = UNSET
+    slug: str | Unset = UNSET
+    is_active: bool | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,10 +43,6 @@ class Tenant:
 
         is_active = self.is_active
 
-        created_at = self.created_at.isoformat()
-
-        updated_at = self.updated_at.isoformat()
-
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
             metadata = UNSET
@@ -53,21 +51,34 @@ class Tenant:
         else:
             metadata = self.metadata
 
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
                 "externalTenantId": external_tenant_id,
-                "name": name,
-                "slug": slug,
-                "isActive": is_active,
-                "createdAt": created_at,
-                "updatedAt": updated_at,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if slug is not UNSET:
+            field_dict["slug"] = slug
+        if is_active is not UNSET:
+            field_dict["isActive"] = is_active
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updatedAt"] = updated_at
 
         return field_dict
 
@@ -80,15 +91,11 @@ class Tenant:
 
         external_tenant_id = d.pop("externalTenantId")
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
-        slug = d.pop("slug")
+        slug = d.pop("slug", UNSET)
 
-        is_active = d.pop("isActive")
-
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
-
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        is_active = d.pop("isActive", UNSET)
 
         def _parse_metadata(data: object) -> Metadata | None | Unset:
             if data is None:
@@ -107,15 +114,29 @@ class Tenant:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        _updated_at = d.pop("updatedAt", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
+
         tenant = cls(
             id=id,
             external_tenant_id=external_tenant_id,
             name=name,
             slug=slug,
             is_active=is_active,
+            metadata=metadata,
             created_at=created_at,
             updated_at=updated_at,
-            metadata=metadata,
         )
 
         tenant.additional_properties = d

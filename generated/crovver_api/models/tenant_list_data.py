@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.tenant import Tenant
 
@@ -16,7 +18,7 @@ T = TypeVar("T", bound="TenantListData")
 @_attrs_define
 class TenantListData:
     tenants: list[Tenant]
-    count: int
+    count: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,9 +34,10 @@ class TenantListData:
         field_dict.update(
             {
                 "tenants": tenants,
-                "count": count,
             }
         )
+        if count is not UNSET:
+            field_dict["count"] = count
 
         return field_dict
 
@@ -50,7 +53,7 @@ class TenantListData:
 
             tenants.append(tenants_item)
 
-        count = d.pop("count")
+        count = d.pop("count", UNSET)
 
         tenant_list_data = cls(
             tenants=tenants,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.organization import Organization
     from ..models.tenant import Tenant
@@ -18,29 +20,38 @@ T = TypeVar("T", bound="TenantLookupData")
 @_attrs_define
 class TenantLookupData:
     tenant: Tenant
-    members: list[TenantMember]
-    organization: Organization
+    """ The docs' create reply has no `metadata` or `updatedAt`; the lookup and list replies have both.
+     """
+    members: list[TenantMember] | Unset = UNSET
+    organization: Organization | Unset = UNSET
+    """ The docs' tenant lookup shows only `{id, name}`; plans and the clients add `type`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         tenant = self.tenant.to_dict()
 
-        members = []
-        for members_item_data in self.members:
-            members_item = members_item_data.to_dict()
-            members.append(members_item)
+        members: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.members, Unset):
+            members = []
+            for members_item_data in self.members:
+                members_item = members_item_data.to_dict()
+                members.append(members_item)
 
-        organization = self.organization.to_dict()
+        organization: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.organization, Unset):
+            organization = self.organization.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "tenant": tenant,
-                "members": members,
-                "organization": organization,
             }
         )
+        if members is not UNSET:
+            field_dict["members"] = members
+        if organization is not UNSET:
+            field_dict["organization"] = organization
 
         return field_dict
 
@@ -53,14 +64,21 @@ class TenantLookupData:
         d = dict(src_dict)
         tenant = Tenant.from_dict(d.pop("tenant"))
 
-        members = []
-        _members = d.pop("members")
-        for members_item_data in _members:
-            members_item = TenantMember.from_dict(members_item_data)
+        _members = d.pop("members", UNSET)
+        members: list[TenantMember] | Unset = UNSET
+        if _members is not UNSET:
+            members = []
+            for members_item_data in _members:
+                members_item = TenantMember.from_dict(members_item_data)
 
-            members.append(members_item)
+                members.append(members_item)
 
-        organization = Organization.from_dict(d.pop("organization"))
+        _organization = d.pop("organization", UNSET)
+        organization: Organization | Unset
+        if isinstance(_organization, Unset):
+            organization = UNSET
+        else:
+            organization = Organization.from_dict(_organization)
 
         tenant_lookup_data = cls(
             tenant=tenant,

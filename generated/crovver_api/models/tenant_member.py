@@ -13,16 +13,22 @@ T = TypeVar("T", bound="TenantMember")
 
 @_attrs_define
 class TenantMember:
+    """The docs show `{externalUserId, email, name, role}`; crovver-node types members as tenant
+    owners (`id`, no `role`); crovver-php requires `role`.
+
+    """
+
     external_user_id: str
-    role: str
+    id: str | Unset = UNSET
     email: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
+    role: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         external_user_id = self.external_user_id
 
-        role = self.role
+        id = self.id
 
         email: None | str | Unset
         if isinstance(self.email, Unset):
@@ -36,18 +42,23 @@ class TenantMember:
         else:
             name = self.name
 
+        role = self.role
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "externalUserId": external_user_id,
-                "role": role,
             }
         )
+        if id is not UNSET:
+            field_dict["id"] = id
         if email is not UNSET:
             field_dict["email"] = email
         if name is not UNSET:
             field_dict["name"] = name
+        if role is not UNSET:
+            field_dict["role"] = role
 
         return field_dict
 
@@ -56,7 +67,7 @@ class TenantMember:
         d = dict(src_dict)
         external_user_id = d.pop("externalUserId")
 
-        role = d.pop("role")
+        id = d.pop("id", UNSET)
 
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:
@@ -76,11 +87,14 @@ class TenantMember:
 
         name = _parse_name(d.pop("name", UNSET))
 
+        role = d.pop("role", UNSET)
+
         tenant_member = cls(
             external_user_id=external_user_id,
-            role=role,
+            id=id,
             email=email,
             name=name,
+            role=role,
         )
 
         tenant_member.additional_properties = d

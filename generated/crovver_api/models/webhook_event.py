@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.webhook_event_type import WebhookEventType
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.webhook_subscription_data import WebhookSubscriptionData
@@ -18,11 +19,13 @@ T = TypeVar("T", bound="WebhookEvent")
 
 @_attrs_define
 class WebhookEvent:
+    """`id` (to deduplicate redeliveries), `type` and `data` are what a receiver needs."""
+
     id: str
     type_: str | WebhookEventType
-    created_at: datetime.datetime
-    org_id: str
     data: WebhookSubscriptionData
+    created_at: datetime.datetime | Unset = UNSET
+    org_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,11 +37,13 @@ class WebhookEvent:
         else:
             type_ = self.type_
 
-        created_at = self.created_at.isoformat()
+        data = self.data.to_dict()
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
 
         org_id = self.org_id
-
-        data = self.data.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,11 +51,13 @@ class WebhookEvent:
             {
                 "id": id,
                 "type": type_,
-                "created_at": created_at,
-                "org_id": org_id,
                 "data": data,
             }
         )
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if org_id is not UNSET:
+            field_dict["org_id"] = org_id
 
         return field_dict
 
@@ -74,18 +81,23 @@ class WebhookEvent:
 
         type_ = _parse_type_(d.pop("type"))
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        org_id = d.pop("org_id")
-
         data = WebhookSubscriptionData.from_dict(d.pop("data"))
+
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        org_id = d.pop("org_id", UNSET)
 
         webhook_event = cls(
             id=id,
             type_=type_,
+            data=data,
             created_at=created_at,
             org_id=org_id,
-            data=data,
         )
 
         webhook_event.additional_properties = d

@@ -32,10 +32,10 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> CheckoutTokenEnvelope | ErrorEnvelope:
-    if response.status_code == 200:
-        response_200 = CheckoutTokenEnvelope.from_dict(response.json())
+    if response.status_code == 201:
+        response_201 = CheckoutTokenEnvelope.from_dict(response.json())
 
-        return response_200
+        return response_201
 
     if response.status_code == 400:
         response_400 = ErrorEnvelope.from_dict(response.json())

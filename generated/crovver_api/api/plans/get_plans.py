@@ -57,7 +57,9 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | PlansEnvelope]:
     """List the organization's plans
 
-     Money in `pricing` and `prices` may arrive as a JSON number or as a decimal string.
+     Money in `pricing` and `prices` may arrive as a JSON number or as a decimal string. The docs'
+    plans carry `paymentProviders`; crovver-php reads `payment_providers`, `created_at`,
+    `updated_at`: both spellings are declared.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,7 +84,9 @@ def sync(
 ) -> ErrorEnvelope | PlansEnvelope | None:
     """List the organization's plans
 
-     Money in `pricing` and `prices` may arrive as a JSON number or as a decimal string.
+     Money in `pricing` and `prices` may arrive as a JSON number or as a decimal string. The docs'
+    plans carry `paymentProviders`; crovver-php reads `payment_providers`, `created_at`,
+    `updated_at`: both spellings are declared.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,7 +107,9 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | PlansEnvelope]:
     """List the organization's plans
 
-     Money in `pricing` and `prices` may arrive as a JSON number or as a decimal string.
+     Money in `pricing` and `prices` may arrive as a JSON number or as a decimal string. The docs'
+    plans carry `paymentProviders`; crovver-php reads `payment_providers`, `created_at`,
+    `updated_at`: both spellings are declared.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +132,9 @@ async def asyncio(
 ) -> ErrorEnvelope | PlansEnvelope | None:
     """List the organization's plans
 
-     Money in `pricing` and `prices` may arrive as a JSON number or as a decimal string.
+     Money in `pricing` and `prices` may arrive as a JSON number or as a decimal string. The docs'
+    plans carry `paymentProviders`; crovver-php reads `payment_providers`, `created_at`,
+    `updated_at`: both spellings are declared.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
