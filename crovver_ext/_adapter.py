@@ -17,14 +17,21 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from crovver_api import models as gen
 from crovver_api.types import UNSET
-from crovver_ext import _models as m
 from crovver_ext import _validation as check
+from crovver_ext._lazy import LazyModule
 from crovver_ext._policy import Call
 from crovver_ext._reader import MalformedReply, read_as, read_int, read_str, reader, sequence_of
+
+if TYPE_CHECKING:
+    from crovver_ext import _models as m
+else:
+    # The result models (and the attrs classes they build, ~30 ms) load with the first call
+    # that returns one: can_access returns a bool and never needs them.
+    m = LazyModule("crovver_ext._models", globals(), "m")
 
 T = TypeVar("T")
 
