@@ -434,10 +434,13 @@ def error_from_transport(exc: httpx.RequestError) -> APIConnectionError:
     return APIConnectionError(f"Connection error: {detail}")
 
 
-def quotes_secret(exc: BaseException, secret: Secret | None) -> bool:
-    """Whether ``exc`` or an exception chained to it mentions the key (then it must not be chained)."""
+def quotes_secret(exc: BaseException, secret: Secret | None, response: httpx.Response | None = None) -> bool:
+    """Whether ``exc`` or an exception chained to it mentions the key, or ``response`` (whose data
+    the frames of ``exc`` hold in their locals) does: then ``exc`` must not be chained."""
     if secret is None:
         return False
+    if response is not None and secret.appears_in(response.content.decode("utf-8", errors="replace")):
+        return True
     seen: list[BaseException] = []
     current: BaseException | None = exc
     while current is not None and not any(current is s for s in seen):

@@ -284,10 +284,10 @@ def attempts(call: Call[T], request: httpx.Request, settings: Settings) -> Gener
                 except MalformedReply as exc:
                     unreadable = invalid_payload(outcome, exc, settings.secret)
                     data = meta = None  # may quote the key; error trackers record frame locals
-                    if not quotes_secret(exc, settings.secret):
+                    if not quotes_secret(exc, settings.secret, outcome):
                         raise unreadable from exc
-                # The parse error quotes the key (a body echoing it): raised outside the except
-                # block, so neither __cause__ nor __context__ carries it.
+                # The parse error or the reply it was reading (in its frames' locals) quotes the
+                # key: raised outside the except block, so neither __cause__ nor __context__ has it.
                 raise unreadable
         elif isinstance(outcome, httpx.RequestError):
             error = error_from_transport(outcome)

@@ -124,6 +124,17 @@ CALL_ERRORS: list[tuple[str, dict[str, Any], type[Exception]]] = [
         },
         AuthenticationError,
     ),
+    (
+        "a 200 whose unreadable data echoes the key in another field",
+        {
+            "payload": response(
+                b'{"success": true, "data": {"organization": 5, "plans": [{"id": "p", "name": "Bearer '
+                + KEY.encode()
+                + b'"}]}}'
+            )
+        },
+        InvalidResponseError,
+    ),
     ("a trickle: timeout", {"payload": response(), "interval": 0.1}, APITimeoutError),
 ]
 
