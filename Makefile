@@ -97,7 +97,7 @@ pytest: install
 
 test: check-generated lint typecheck pytest
 
-# One venv per version, with the test extras only (lint and typecheck run once, in `make test`).
+# One venv per version, with the dev extras as .venv has (lint and typecheck run once, in `make test`).
 .venv-%/.installed: pyproject.toml
 	@py="$(PYTHON_$*)"; \
 	if [ -z "$$py" ]; then echo "Python $* not found: install it (pyenv install $*) or pass PYTHON_$*=/path/to/python" >&2; exit 1; fi; \
@@ -105,7 +105,7 @@ test: check-generated lint typecheck pytest
 	rm -rf .venv-$*; \
 	"$$py" -m venv .venv-$*; \
 	.venv-$*/bin/python -m pip install $(PIP_FLAGS) --upgrade pip; \
-	.venv-$*/bin/python -m pip install $(PIP_FLAGS) -e '.[test]'
+	.venv-$*/bin/python -m pip install $(PIP_FLAGS) -e '.[dev]'
 	touch $@
 
 test-all: $(foreach v,$(OTHER_PYTHONS),.venv-$(v)/.installed)
