@@ -16,11 +16,17 @@ GENERATOR_PINS := openapi-python-client==$(GENERATOR_VERSION) ruff==$(RUFF_VERSI
 	MarkupSafe==3.0.4 ruamel.yaml==0.19.1 pydantic==2.14.4 pydantic_core==2.50.5
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: help install generate check-generated lint format typecheck pytest test demo bench dist docs fuzz clean
+.PHONY: help install generate check-generated lint format typecheck pytest test test-all demo bench dist docs fuzz clean
+
+# `make test-all` runs the suite on these too (3.11 is `make test`'s own): pyenv's, else on PATH.
+OTHER_PYTHONS := 3.12 3.13
+PYTHON_3.12 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12.1/bin/python) $(shell command -v python3.12))
+PYTHON_3.13 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13.0/bin/python) $(shell command -v python3.13))
 
 help:
 	@echo "make demo             start a local Crovver and walk through the SDK"
 	@echo "make test             check-generated + lint + typecheck + pytest (installs what it needs)"
+	@echo "make test-all         pytest on Python 3.12 and 3.13 too (venvs .venv-3.12, .venv-3.13)"
 	@echo "make install          create .venv with the SDK and its dev tools"
 	@echo "make generate         regenerate generated/crovver_api from openapi.yaml"
 	@echo "make check-generated  fail if generated/ differs from what openapi.yaml produces"
@@ -101,6 +107,23 @@ pytest: install
 
 test: check-generated lint typecheck pytest
 
+# One venv per version, with the dev extras as .venv has (lint and typecheck run once, in `make test`).
+.venv-%/.installed: pyproject.toml
+	@py="$(PYTHON_$*)"; \
+	if [ -z "$$py" ]; then echo "Python $* not found: install it (pyenv install $*) or pass PYTHON_$*=/path/to/python" >&2; exit 1; fi; \
+	"$$py" -c 'import sys; v = ".".join(map(str, sys.version_info[:2])); sys.exit(0 if v == "$*" else f"found Python {v}, not $*: pass PYTHON_$*=...")'; \
+	rm -rf .venv-$*; \
+	"$$py" -m venv .venv-$*; \
+	.venv-$*/bin/python -m pip install $(PIP_FLAGS) --upgrade pip; \
+	.venv-$*/bin/python -m pip install $(PIP_FLAGS) -e '.[dev]'
+	touch $@
+
+test-all: $(foreach v,$(OTHER_PYTHONS),.venv-$(v)/.installed)
+	@for v in $(OTHER_PYTHONS); do \
+		echo "== pytest on Python $$v"; \
+		.venv-$$v/bin/python -m pytest -q -p no:cacheprovider || exit 1; \
+	done
+
 demo: install
 	$(BIN)/python -m crovver_ext.demo
 
@@ -124,5 +147,5 @@ fuzz: install
 	$(BIN)/python -m tests.emulator.fuzz $(FUZZ_ARGS)
 
 clean:
-	rm -rf $(VENV) $(GEN_VENV) dist build site .mypy_cache .pytest_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf $(VENV) $(GEN_VENV) $(foreach v,$(OTHER_PYTHONS),.venv-$(v)) dist build site .mypy_cache .pytest_cache .ruff_cache .hypothesis *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

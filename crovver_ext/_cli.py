@@ -58,13 +58,18 @@ class _UsageError(Exception):
 # ---- argument types --------------------------------------------------------------------------
 
 
-def _positive_float(text: str) -> float:
+def _timeout_seconds(text: str) -> float:
+    from crovver_ext._validation import MAX_TIMEOUT  # stdlib only: --help stays fast
+
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text!r}")
+    # The client's own rule (a usage error here, exit 2, instead of a refused client).
+    if not 0 < value <= MAX_TIMEOUT:
+        raise argparse.ArgumentTypeError(
+            f"must be a positive number of seconds up to {MAX_TIMEOUT:.0f}, got {text!r}"
+        )
     return value
 
 
@@ -381,7 +386,7 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
     )
     group.add_argument(
         "--timeout",
-        type=_positive_float,
+        type=_timeout_seconds,
         default=default(None),
         metavar="SECONDS",
         help="per attempt (default 30)",

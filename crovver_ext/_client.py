@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack, cast
 import httpx
 
 from crovver_ext import _deprecation
+from crovver_ext import _validation as check
 from crovver_ext._cache import (
     AsyncEntitlementStore,
     EntitlementCache,
@@ -27,6 +28,7 @@ from crovver_ext._cache import (
     cached_sync,
     namespace,
 )
+from crovver_ext._errors import ClientStateError, Secret
 from crovver_ext._lazy import LazyModule
 from crovver_ext._namespaces import (
     Addons,
@@ -62,6 +64,12 @@ from crovver_ext._policy import (
     run_async,
     run_sync,
 )
+from crovver_ext._transport import (
+    AsyncPool,
+    async_send_with_deadline,
+    enforce_deadlines,
+    sync_send_with_deadline,
+)
 from crovver_ext._version import __version__
 
 if TYPE_CHECKING:
@@ -78,9 +86,11 @@ else:
 
 T = TypeVar("T")
 
-# httpcore's async pool spends CPU per request in proportion to its open connections (measured on
-# 2 cores, 50 in flight: ~9 ms per request with 32 connections, ~3 ms with 16, ~2.2 ms with 8), so
-# the async client keeps a small pool and queues the rest. Pass http_client to choose otherwise.
+# The async client's requests in flight (the rest queue on its gate) and connections kept. Its own
+# pool (AsyncPool) does not rescan connections per request as httpcore's does (there, measured on
+# 2 cores, 50 in flight: ~9 ms per request with 32 connections, ~2.2 ms with 8); the limits below
+# apply when httpx's transport is used instead (a proxy in the environment). Pass http_client to
+# choose otherwise.
 ASYNC_POOL_SIZE = 10
 ASYNC_POOL_LIMITS = httpx.Limits(max_connections=ASYNC_POOL_SIZE, max_keepalive_connections=ASYNC_POOL_SIZE)
 
@@ -108,23 +118,67 @@ def user_agent() -> str:
     return f"crovver-python/{__version__} python/{python} httpx/{httpx.__version__}"
 
 
-def _resolve_api_key(api_key: str | None) -> str:
-    key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
-    if key is not None and not isinstance(key, str):
-        raise TypeError(f"api_key must be a str, not {type(key).__name__}")
-    if key is None or not key.strip():
+def _wrap_key(api_key: object) -> Secret | None:
+    """The ``api_key`` argument, wrapped at once: from here on no frame holds the raw string.
+
+    (An error tracker records the locals of every frame an error passes through.)
+    """
+    if api_key is None or api_key is NOT_GIVEN:
+        return api_key  # NOT_GIVEN passes through for with_options
+    return Secret(api_key)  # type: ignore[arg-type]  # its type is checked by _resolve_api_key
+
+
+def _resolve_api_key(given: Secret | None) -> Secret:
+    # The key is only ever inside a Secret here (never a local of its own), also when this raises.
+    if given is None:
+        given = _wrap_key(os.environ.get(API_KEY_ENV))
+    if given is not None and not isinstance(given.reveal(), str):
+        raise TypeError(f"api_key must be a str, not {type(given.reveal()).__name__}")
+    if given is None or not given.reveal().strip():
         raise ValueError(f"No API key: pass api_key=... or set the {API_KEY_ENV} environment variable.")
-    key = key.strip()
-    if key.startswith(("pk_live_", "pk_test_")):
+    secret = Secret(given.reveal().strip())
+    if secret.reveal().startswith(("pk_live_", "pk_test_")):
         raise ValueError(
             "api_key is a public key (pk_...); this server-side SDK needs a secret key (sk_...)."
         )
-    if any(c.isspace() for c in key):
+    if any(c.isspace() for c in secret.reveal()):
         raise ValueError("api_key must not contain whitespace")
-    if not (key.isascii() and key.isprintable()):
+    if not (secret.reveal().isascii() and secret.reveal().isprintable()):
         # It goes into an HTTP header: anything else would fail deep inside httpx on every call.
         raise ValueError("api_key must be printable ASCII")
-    return key
+    return secret
+
+
+def _key_mode(secret: Secret | None) -> str:
+    """What a repr may say about a key: its mode tells test from live."""
+    if secret is None:
+        return "no key"
+    key = secret.reveal()  # a local only while nothing can raise
+    mode = "test" if key.startswith("sk_test_") else "live" if key.startswith("sk_live_") else "custom"
+    return f"{mode} key"
+
+
+_HOST_LABEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+def _valid_host(host: bytes) -> bool:
+    """An IP address, or a DNS name whose labels the resolver accepts (``a..b`` is not one)."""
+    import ipaddress
+
+    try:
+        text = host.decode("ascii")
+    except UnicodeDecodeError:
+        return False
+    try:
+        ipaddress.ip_address(text)
+        return True
+    except ValueError:
+        pass
+    name = text[:-1] if text.endswith(".") else text
+    labels = name.split(".")
+    return 0 < len(name) <= 253 and all(
+        0 < len(label) <= 63 and set(label.lower()) <= _HOST_LABEL_CHARS for label in labels
+    )
 
 
 def _resolve_base_url(base_url: str | None) -> str:
@@ -132,59 +186,64 @@ def _resolve_base_url(base_url: str | None) -> str:
     if not isinstance(url, str):
         raise TypeError(f"base_url must be a str, not {type(url).__name__}")
     try:
-        parsed = httpx.URL(url)
-    except httpx.InvalidURL:
+        parsed: httpx.URL | None = httpx.URL(url)
+    except (httpx.InvalidURL, UnicodeError, ValueError):  # idna refuses some names with ValueError
         parsed = None
-    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host or parsed.query:
-        raise ValueError(f"base_url must be an http(s) URL without a query, got {url!r}")
+    problem = None
+    if parsed is None or parsed.scheme not in ("http", "https"):
+        problem = "must be an http:// or https:// URL"
+    elif not parsed.raw_host or not _valid_host(parsed.raw_host):
+        problem = "has no valid host name"
+    elif parsed.port is not None and not 0 < parsed.port <= 65535:
+        problem = "has a port outside 1-65535"
+    elif "?" in url or "#" in url:  # even an empty one: every path would be appended after it
+        problem = "must not have a query or fragment (? or #)"
+    elif parsed.userinfo:
+        problem = "must not contain credentials"
+    if problem:
+        raise ValueError(f"base_url {problem}, got {url!r}")
     return url.rstrip("/")
 
 
 def _resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if isinstance(timeout, httpx.Timeout):
-        return timeout
-    if timeout is None:
-        return httpx.Timeout(None)
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise ValueError(
-            f"timeout must be a positive number of seconds, an httpx.Timeout or None, got {timeout!r}"
-        )
-    return httpx.Timeout(float(timeout))
+        parts = {
+            p: check.seconds(getattr(timeout, p), f"timeout.{p}")
+            for p in ("connect", "read", "write", "pool")
+        }
+        return httpx.Timeout(**parts)
+    return httpx.Timeout(check.seconds(timeout, "timeout"))
 
 
 def _resolve_max_retries(max_retries: int) -> int:
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int):
+        raise TypeError(f"max_retries must be an int, not {type(max_retries).__name__}")
+    if max_retries < 0:
         raise ValueError(f"max_retries must be a non-negative int, got {max_retries!r}")
     return max_retries
 
 
+_debug_handler: logging.Handler | None = None
+
+
 def _enable_debug_logging() -> None:
-    """``debug=True`` / ``CROVVER_LOG=debug``: make the "crovver" logger print to stderr."""
+    """``debug=True`` / ``CROVVER_LOG=debug``: the "crovver" logger logs at DEBUG, and prints to
+    stderr unless the application configured logging (a handler here or on an ancestor, e.g. root):
+    then its handlers get the records. Never more than one handler of ours, however many clients."""
+    global _debug_handler
     logger.setLevel(logging.DEBUG)
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
-        logger.addHandler(handler)
+    if logger.hasHandlers():
+        return
+    if _debug_handler is None:
+        _debug_handler = logging.StreamHandler(sys.stderr)
+        _debug_handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
+    logger.addHandler(_debug_handler)
 
 
 @functools.lru_cache(maxsize=1024)
 def _url(base_url: str, path: str) -> httpx.URL:
     """The parsed URL of an operation path: parsing a URL costs more than the rest of a request."""
     return httpx.URL(base_url + path)
-
-
-def _skip_missing_sniffio() -> None:
-    """Make httpcore's per-request ``import sniffio`` cheap when sniffio is not installed.
-
-    httpcore imports sniffio on every async request and falls back to asyncio when it is missing
-    (as it is since anyio 4.11 dropped it); Python does not cache a failed import, so each request
-    searched sys.path again: 1-2 ms per request here (encode/httpcore#1103). Recording the absence
-    makes that fallback instant. An installed sniffio is left alone.
-    """
-    import importlib.util
-
-    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-        sys.modules["sniffio"] = None  # type: ignore[assignment]  # "known absent", a documented import mechanism
 
 
 def _gated(
@@ -215,6 +274,15 @@ def _gated(
     return gated_send
 
 
+def _proxies_configured() -> bool:
+    """Whether the environment names an HTTP(S) proxy: then httpx's own transport, which honours
+    it, carries the async client's requests instead of the SDK's pool (which does not)."""
+    import urllib.request  # already loaded by httpx
+
+    proxies = urllib.request.getproxies()
+    return any(proxies.get(scheme) for scheme in ("http", "https", "all"))
+
+
 def _safe_sink(sink: Callable[..., Any]) -> EventSink:
     def emit(message: str, data: Mapping[str, Any]) -> None:
         try:
@@ -243,7 +311,7 @@ class _BaseClient:
     def __init__(
         self,
         *,
-        api_key: str | None,
+        api_key: Secret | None,
         base_url: str | None,
         timeout: float | httpx.Timeout | None,
         max_retries: int,
@@ -260,16 +328,17 @@ class _BaseClient:
         self._timeout = _resolve_timeout(DEFAULT_TIMEOUT if timeout is NOT_GIVEN else timeout)
         self._max_retries = _resolve_max_retries(max_retries)
         self._debug = bool(debug) or os.environ.get(LOG_ENV, "").lower() == "debug"
-        if self._debug:
-            _enable_debug_logging()
         self._logger = logger
         self._clock = clock or time.time
         self._jitter = jitter
-        self._headers = {
-            "Authorization": f"Bearer {self._api_key}",
-            "User-Agent": user_agent(),
-            "Accept": "application/json",
-        }
+        # httpx.Headers, not a dict: its repr hides the Authorization value.
+        self._headers = httpx.Headers(
+            {
+                "Authorization": f"Bearer {self._api_key.reveal()}",
+                "User-Agent": user_agent(),
+                "Accept": "application/json",
+            }
+        )
         self._raw_mode = False  # True in the copies behind `with_raw_response`
         if entitlement_cache_store is not None and entitlement_cache_ttl is None:
             raise ValueError("entitlement_cache_store needs entitlement_cache_ttl (seconds)")
@@ -281,16 +350,18 @@ class _BaseClient:
                 entitlement_cache_size,
                 clock or time.monotonic,
                 entitlement_cache_store,
-                namespace(self._api_key, self._base_url),
+                namespace(self._api_key.reveal(), self._base_url),
             )
         )
         self._configure()
+        if self._debug:  # last: a client whose options were refused changes nothing
+            _enable_debug_logging()
 
     def _configure(self) -> None:
         """Derive what each call reuses (done once, not per call)."""
         self._settings = Settings(
             max_retries=self._max_retries,
-            secrets=(self._api_key,),
+            secret=self._api_key,
             clock=self._clock,
             jitter=self._jitter,
             events=None if self._logger is None else _safe_sink(self._logger),
@@ -299,7 +370,7 @@ class _BaseClient:
     def _copy_with(
         self,
         *,
-        api_key: str | None,
+        api_key: Secret | None,
         base_url: str | None,
         timeout: float | httpx.Timeout | None,
         max_retries: int,
@@ -308,7 +379,8 @@ class _BaseClient:
         clone = copy.copy(self)
         if api_key is not NOT_GIVEN:
             clone._api_key = _resolve_api_key(api_key)
-            clone._headers = {**self._headers, "Authorization": f"Bearer {clone._api_key}"}
+            clone._headers = httpx.Headers(self._headers)
+            clone._headers["Authorization"] = f"Bearer {clone._api_key.reveal()}"
             clone._request_headers = clone._headers
         if base_url is not NOT_GIVEN:
             clone._base_url = _resolve_base_url(base_url)
@@ -320,7 +392,7 @@ class _BaseClient:
             clone._logger = logger
         if self._cache is not None and (clone._api_key, clone._base_url) != (self._api_key, self._base_url):
             # Another key may be another organization: its answers must not mix with these.
-            clone._cache = self._cache.for_namespace(namespace(clone._api_key, clone._base_url))
+            clone._cache = self._cache.for_namespace(namespace(clone._api_key.reveal(), clone._base_url))
         clone._owns_http = False  # the copy shares the pool; closing stays the original's job
         clone._configure()
         clone._bind_namespaces()
@@ -353,7 +425,10 @@ class _BaseClient:
         timeout = _resolve_timeout(options["timeout"]) if "timeout" in options else self._timeout
         headers = self._request_headers
         if "extra_headers" in options:
-            headers = {**(headers or {}), **extra_headers(options["extra_headers"])}
+            # httpx.Headers, not a dict: its repr hides the Authorization value in this frame.
+            merged = httpx.Headers(headers)
+            merged.update(extra_headers(options["extra_headers"]))
+            headers = merged
         settings = self._settings
         if "max_retries" in options:
             settings = copy.copy(settings)
@@ -385,9 +460,10 @@ class _BaseClient:
     def _adopt_http(self, http: httpx.Client | httpx.AsyncClient | None) -> None:
         """Decide who owns the pool and where our headers go (once, not per call)."""
         self._owns_http = http is None
+        self._passed_in_http = http is not None  # unlike _owns_http, the same for copies
         # Our own pool carries the headers as its defaults, which is cheaper than merging them
         # into every request; a pool passed in (or shared with a different key) gets them per call.
-        self._request_headers: dict[str, str] | None = None if self._owns_http else self._headers
+        self._request_headers: httpx.Headers | None = None if self._owns_http else self._headers
 
     @property
     def base_url(self) -> str:
@@ -404,19 +480,26 @@ class _BaseClient:
         """How many extra attempts a retryable failure gets (never for checkout or bulk seats)."""
         return self._max_retries
 
+    def _closed_error(self) -> ClientStateError:
+        if not self._passed_in_http:
+            return ClientStateError("the Crovver client is closed: create a new client")
+        return ClientStateError(
+            "the http_client this Crovver client sends with is closed: create new clients"
+        )
+
     def __repr__(self) -> str:
-        # Never the key: its mode is enough to tell test from live.
-        mode = (
-            "test"
-            if self._api_key.startswith("sk_test_")
-            else "live"
-            if self._api_key.startswith("sk_live_")
-            else "custom"
-        )
-        return (
-            f"{type(self).__name__}(base_url={self._base_url!r}, api_key=<{mode} key>, "
-            f"max_retries={self._max_retries}, timeout={self._timeout.read})"
-        )
+        # Never the key: its mode is enough to tell test from live. Never raises, also for a
+        # client whose __init__ stopped half-way (an error tracker may repr it from a frame).
+        try:
+            timeout = getattr(self, "_timeout", None)
+            return (
+                f"{type(self).__name__}(base_url={getattr(self, '_base_url', None)!r}, "
+                f"api_key=<{_key_mode(getattr(self, '_api_key', None))}>, "
+                f"max_retries={getattr(self, '_max_retries', None)}, "
+                f"timeout={None if timeout is None else timeout.read})"
+            )
+        except Exception:
+            return f"<{type(self).__name__}>"
 
 
 class CrovverClient(_BaseClient):
@@ -425,8 +508,13 @@ class CrovverClient(_BaseClient):
     Args:
         api_key: A secret key (``sk_live_…``/``sk_test_…``); default: env ``CROVVER_SECRET_KEY``.
         base_url: Default: env ``CROVVER_BASE_URL``, else ``https://app.crovver.com``.
-        timeout: Seconds for each attempt (connect, read, write, pool), an ``httpx.Timeout``, or
-            None for no timeout. Default 30.
+        timeout: The deadline of each attempt in seconds, from connect to the last byte (a slow
+            trickle cannot stretch it), up to a day; an ``httpx.Timeout`` (its parts bound each
+            phase as in httpx, its largest part the attempt); or None for no timeout. Default 30.
+            A whole call takes at most ``(1 + max_retries) * timeout`` plus the waits between
+            attempts (backoff up to 10 s each, or a Retry-After up to 60 s): about 124 s with the
+            defaults, at most 300 s. A sync ``httpx.Client`` passed as ``http_client`` keeps httpx's
+            per-operation timeouts.
         max_retries: Extra attempts on network errors, 408, 429 and 5xx. Default 3. Checkout,
             proration checkout and bulk seat allocation are never retried.
         debug: Log every request through ``logging.getLogger("crovver")`` (also env ``CROVVER_LOG=debug``).
@@ -466,8 +554,10 @@ class CrovverClient(_BaseClient):
         _clock: Callable[[], float] | None = None,
         _jitter: Callable[[], float] | None = None,
     ) -> None:
+        secret = _wrap_key(api_key)
+        del api_key  # no frame keeps the raw key, also when a later option is refused
         super().__init__(
-            api_key=api_key,
+            api_key=secret,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -486,9 +576,16 @@ class CrovverClient(_BaseClient):
         if self._cache is not None and not self._cache.blocking:
             raise TypeError("entitlement_cache_store is async: use it with AsyncCrovverClient")
         self._adopt_http(http_client)
-        self._http = http_client or httpx.Client(
-            timeout=self._timeout, follow_redirects=False, headers=self._headers
-        )
+        if http_client is None:
+            self._http = httpx.Client(timeout=self._timeout, follow_redirects=False, headers=self._headers)
+            # Our own pool: every attempt ends by its deadline (see _transport). A pool passed in
+            # keeps its own behaviour: httpx's per-operation timeouts.
+            self._send = (
+                sync_send_with_deadline(self._http.send) if enforce_deadlines(self._http) else self._http.send
+            )
+        else:
+            self._http = http_client
+            self._send = http_client.send
         self._sleep = _sleep or time.sleep
         self._bind_namespaces()
 
@@ -498,11 +595,13 @@ class CrovverClient(_BaseClient):
         self.capacity = Capacity(self)
 
     def _run(self, call: Call[T], options: Mapping[str, Any]) -> T:
+        if self._http.is_closed:
+            raise self._closed_error()
         request, settings = self._prepare(call, options)
         steps = attempts(call, request, settings)
         cache = self._invalidates(call)
         try:
-            result = run_sync(steps, self._http.send, self._sleep)
+            result = run_sync(steps, self._send, self._sleep)
         finally:  # even after an error: a lost response may have changed the tenant
             if cache is not None:
                 cache.invalidate(call.tenant_id)
@@ -522,9 +621,12 @@ class CrovverClient(_BaseClient):
         max_retries: int = NOT_GIVEN,
         logger: Callable[..., Any] | None = NOT_GIVEN,
     ) -> CrovverClient:
-        """A copy with some options changed, sharing this client's connection pool."""
+        """A copy with some options changed (checked as the constructor checks them), sharing
+        this client's connection pool."""
+        secret = _wrap_key(api_key)
+        del api_key  # no frame keeps the raw key, also when an option is refused
         return self._copy_with(
-            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, logger=logger
+            api_key=secret, base_url=base_url, timeout=timeout, max_retries=max_retries, logger=logger
         )
 
     def invalidate(self, tenant_id: str | None = None) -> None:
@@ -817,11 +919,20 @@ class CrovverClient(_BaseClient):
 class AsyncCrovverClient(_BaseClient):
     """The Crovver API, async (``httpx.AsyncClient``); the same surface as ``CrovverClient``.
 
+    ``timeout`` is each attempt's deadline here too (with any ``http_client``), and a call's bound
+    is the same. The client belongs to the event loop it first runs in: make one per loop (e.g.
+    inside the coroutine given to ``asyncio.run``); from another loop it raises ``ClientStateError``.
+
     Args:
         api_key: A secret key (``sk_live_…``/``sk_test_…``); default: env ``CROVVER_SECRET_KEY``.
         base_url: Default: env ``CROVVER_BASE_URL``, else ``https://app.crovver.com``.
-        timeout: Seconds for each attempt (connect, read, write, pool), an ``httpx.Timeout``, or
-            None for no timeout. Default 30.
+        timeout: The deadline of each attempt in seconds, from connect to the last byte (a slow
+            trickle cannot stretch it), up to a day; an ``httpx.Timeout`` (its parts bound each
+            phase as in httpx, its largest part the attempt); or None for no timeout. Default 30.
+            A whole call takes at most ``(1 + max_retries) * timeout`` plus the waits between
+            attempts (backoff up to 10 s each, or a Retry-After up to 60 s): about 124 s with the
+            defaults, at most 300 s. A sync ``httpx.Client`` passed as ``http_client`` keeps httpx's
+            per-operation timeouts.
         max_retries: Extra attempts on network errors, 408, 429 and 5xx. Default 3. Checkout,
             proration checkout and bulk seat allocation are never retried.
         debug: Log every request through ``logging.getLogger("crovver")`` (also env ``CROVVER_LOG=debug``).
@@ -861,8 +972,10 @@ class AsyncCrovverClient(_BaseClient):
         _clock: Callable[[], float] | None = None,
         _jitter: Callable[[], float] | None = None,
     ) -> None:
+        secret = _wrap_key(api_key)
+        del api_key  # no frame keeps the raw key, also when a later option is refused
         super().__init__(
-            api_key=api_key,
+            api_key=secret,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -884,15 +997,22 @@ class AsyncCrovverClient(_BaseClient):
                 "entitlement_cache_store must be an async store (e.g. AsyncRedisEntitlementStore) "
                 "for AsyncCrovverClient"
             )
-        _skip_missing_sniffio()
         self._adopt_http(http_client)
         self._http = http_client or httpx.AsyncClient(
-            timeout=self._timeout, follow_redirects=False, limits=ASYNC_POOL_LIMITS, headers=self._headers
+            timeout=self._timeout,
+            follow_redirects=False,
+            limits=ASYNC_POOL_LIMITS,
+            headers=self._headers,
+            transport=None if _proxies_configured() else AsyncPool(ASYNC_POOL_SIZE),
         )
-        # Our own pool: requests beyond its size wait on a semaphore, not in httpcore's queue,
-        # which rescans every connection for every waiting request.
-        self._send = _gated(self._http.send, ASYNC_POOL_SIZE) if self._owns_http else self._http.send
+        # Our own pool: requests beyond its size wait on a semaphore. Every attempt ends by its
+        # deadline, the wait for a turn included.
+        send = _gated(self._http.send, ASYNC_POOL_SIZE) if self._owns_http else self._http.send
+        self._send = async_send_with_deadline(send)
         self._sleep = _sleep or asyncio.sleep
+        self._running_loop = asyncio.get_running_loop
+        # The event loop the pool is bound to, shared with with_options copies (they share the pool).
+        self._loop: list[asyncio.AbstractEventLoop] = []
         self._bind_namespaces()
 
     def _bind_namespaces(self) -> None:
@@ -901,6 +1021,9 @@ class AsyncCrovverClient(_BaseClient):
         self.capacity = AsyncCapacity(self)
 
     async def _run(self, call: Call[T], options: Mapping[str, Any]) -> T:
+        if self._http.is_closed:
+            raise self._closed_error()
+        self._check_loop()
         request, settings = self._prepare(call, options)
         steps = attempts(call, request, settings)
         cache = self._invalidates(call)
@@ -925,10 +1048,25 @@ class AsyncCrovverClient(_BaseClient):
         max_retries: int = NOT_GIVEN,
         logger: Callable[..., Any] | None = NOT_GIVEN,
     ) -> AsyncCrovverClient:
-        """A copy with some options changed, sharing this client's connection pool."""
+        """A copy with some options changed (checked as the constructor checks them), sharing
+        this client's connection pool."""
+        secret = _wrap_key(api_key)
+        del api_key  # no frame keeps the raw key, also when an option is refused
         return self._copy_with(
-            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, logger=logger
+            api_key=secret, base_url=base_url, timeout=timeout, max_retries=max_retries, logger=logger
         )
+
+    def _check_loop(self) -> None:
+        """The pool's connections belong to the loop of the first call; refuse any other."""
+        if not self._loop:
+            self._loop.append(self._running_loop())
+        elif self._loop[0] is not self._running_loop():
+            raise ClientStateError(
+                "this AsyncCrovverClient belongs to the event loop it first ran in, and its open "
+                "connections cannot be used from another one (each asyncio.run() starts a new "
+                "loop): create the client inside the loop that uses it, e.g. in the coroutine "
+                "passed to asyncio.run()"
+            )
 
     async def invalidate(self, tenant_id: str | None = None) -> None:
         """Drop cached ``can_access`` answers for one tenant, or all (no-op without a cache).
@@ -950,7 +1088,8 @@ class AsyncCrovverClient(_BaseClient):
 
     async def aclose(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""
-        if self._owns_http:
+        if self._owns_http and not self._http.is_closed:
+            self._check_loop()  # its connections can only be closed in the loop they belong to
             await self._http.aclose()
 
     async def __aenter__(self) -> Self:

@@ -5,19 +5,22 @@
     CrovverError                      .message .status_code .code .is_retryable .request_id .body
     ├── APIConnectionError            no response (DNS, refused, reset); code "NETWORK_ERROR"
     │   └── APITimeoutError           code "TIMEOUT"
-    ├── InvalidResponseError          a response that is not a Crovver envelope (HTML, empty, bad JSON)
-    └── APIStatusError                any non-2xx with a status (and a 2xx envelope with success: false)
+    ├── ClientStateError              closed, or (async) used from another event loop; nothing sent
+    ├── InvalidResponseError          a 2xx that is not a Crovver envelope (HTML, empty, bad JSON)
+    └── APIStatusError                any other non-2xx, whatever its body (HTML, empty, JSON); and
+        │                             a 2xx envelope with success: false
         ├── BadRequestError 400       ├── AuthenticationError 401   ├── PaymentRequiredError 402
         ├── PermissionDeniedError 403 ├── NotFoundError 404         ├── ConflictError 409
         ├── UnprocessableEntityError 422  ├── RateLimitError 429    └── InternalServerError >= 500
 
 Programming errors (a bad argument) are ``ValueError``/``TypeError`` and sit outside the tree.
+Every error that comes from a response carries its headers (``error.headers``, read-only).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +32,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientStateError",
     "ConflictError",
     "CrovverError",
     "InternalServerError",
@@ -41,7 +45,87 @@ __all__ = [
 ]
 
 REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-crovver-request-id")
-_BODY_SNIPPET = 200
+_BODY_SNIPPET = 200  # characters of a body quoted in a message
+_BODY_KEPT = 2000  # characters of a body that is not an envelope kept in ``error.body``
+REDACTED = "[redacted]"
+
+
+class Secret:
+    """The API key, held so that nothing that prints objects prints it.
+
+    ``repr``/``str`` are redacted, so the key shows in no log line, repr, or the locals an error
+    tracker records from a traceback; only ``reveal()`` (the Authorization header) reads it.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def redact(self, text: str) -> str:
+        return text.replace(self._value, REDACTED) if self._value and self._value in text else text
+
+    def appears_in(self, text: str) -> bool:
+        return bool(self._value) and self._value in text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __repr__(self) -> str:
+        return f"Secret({REDACTED!r})"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> Any:
+        raise TypeError("the API key is not picklable")
+
+
+class ResponseHeaders(Mapping[str, str]):
+    """The headers of the response an error came from: read-only, names case-insensitive.
+
+    Repeated headers are joined with ", " (as ``httpx.Headers`` does); the API key is redacted.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, str] | None = None) -> None:
+        self._items = {k.lower(): v for k, v in (items or {}).items()}
+
+    @classmethod
+    def of(cls, headers: httpx.Headers, secret: Secret | None) -> ResponseHeaders:
+        if secret is None:
+            return cls(dict(headers.items()))
+        return cls({k: secret.redact(v) for k, v in headers.items()})
+
+    def __getitem__(self, name: str) -> str:
+        return self._items[name.lower()]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.lower() in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"ResponseHeaders({self._items!r})"
+
+    def __getstate__(self) -> dict[str, str]:
+        return self._items
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self._items = state
+
+
+_NO_HEADERS = ResponseHeaders()
 
 
 class CrovverError(Exception):
@@ -59,6 +143,8 @@ class CrovverError(Exception):
     """The request id from the response headers: quote it to Crovver support."""
     body: Any
     """The decoded response body (JSON data, or the text when it was not JSON), or ``None``."""
+    headers: ResponseHeaders
+    """The response headers (read-only), or empty when no response arrived."""
 
     def __init__(
         self,
@@ -69,6 +155,7 @@ class CrovverError(Exception):
         is_retryable: bool = False,
         request_id: str | None = None,
         body: Any = None,
+        headers: ResponseHeaders = _NO_HEADERS,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -77,6 +164,7 @@ class CrovverError(Exception):
         self.is_retryable = is_retryable
         self.request_id = request_id
         self.body = body
+        self.headers = headers
 
     def __str__(self) -> str:
         tags = " ".join(str(t) for t in (self.status_code, self.code) if t is not None)
@@ -116,12 +204,30 @@ class APITimeoutError(APIConnectionError):
         super().__init__(message, code="TIMEOUT")
 
 
+class ClientStateError(CrovverError, RuntimeError):
+    """The client cannot send, and nothing was sent: it was closed (``close()``/``aclose()``, or
+    its ``with`` block ended), or an ``AsyncCrovverClient`` is used from another event loop than
+    the one it first ran in (each ``asyncio.run`` starts a new one). Make a new client.
+
+    Also a ``RuntimeError``, which is what httpx raised in these cases.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code="CLIENT_STATE")
+
+
 class InvalidResponseError(CrovverError):
-    """A response arrived that is not a Crovver envelope: HTML from a proxy, empty, or bad JSON."""
+    """A 2xx response that is not a Crovver envelope (HTML, empty, bad JSON), or whose data the
+    SDK could not read. Error statuses are ``APIStatusError`` whatever their body."""
 
 
 class APIStatusError(CrovverError):
-    """Crovver answered with an error status (or with ``success: false``)."""
+    """An error status (>= 400, or a 3xx), whatever the body (a proxy's HTML page, nothing, JSON
+    that is not an envelope), or a 2xx envelope with ``success: false``.
+
+    ``message`` is the envelope's, else the status line ("HTTP 502 Bad Gateway"); ``body`` is the
+    parsed envelope, else the start of the body as text (redacted, at most 2,000 characters).
+    """
 
     status_code: int
     """The HTTP status of the response (always set: a response arrived)."""
@@ -218,21 +324,31 @@ def status_error_class(status: int, code: str | None) -> type[APIStatusError]:
     return CODE_ERRORS.get(code or "", APIStatusError)
 
 
-def redact(text: str, secrets: Iterable[str]) -> str:
-    for secret in secrets:
-        if secret and secret in text:
-            text = text.replace(secret, "[redacted]")
-    return text
+def redact(text: str, secret: Secret | None) -> str:
+    return text if secret is None else secret.redact(text)
 
 
-def _redact_json(value: Any, secrets: tuple[str, ...]) -> Any:
-    if isinstance(value, str):
-        return redact(value, secrets)
-    if isinstance(value, dict):
-        return {redact(str(k), secrets): _redact_json(v, secrets) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_redact_json(v, secrets) for v in value]
-    return value
+def _redact_json(value: Any, secret: Secret | None) -> Any:
+    """``value`` (freshly parsed JSON, changed in place) with the key redacted in every string.
+
+    A loop, not recursion: a body nested as deep as the JSON parser allows must not overflow here.
+    """
+    if secret is None:
+        return value
+    root = [value]
+    pending: list[tuple[Any, Any]] = [(root, 0)]
+    while pending:
+        container, index = pending.pop()
+        item = container[index]
+        if isinstance(item, str):
+            container[index] = secret.redact(item)
+        elif isinstance(item, dict):
+            redacted = {secret.redact(k): v for k, v in item.items()}
+            container[index] = redacted
+            pending += [(redacted, k) for k in redacted]
+        elif isinstance(item, list):
+            pending += [(item, i) for i in range(len(item))]
+    return root[0]
 
 
 def request_id_of(headers: httpx.Headers) -> str | None:
@@ -243,63 +359,79 @@ def request_id_of(headers: httpx.Headers) -> str | None:
     return None
 
 
-def _snippet(content: bytes, secrets: tuple[str, ...]) -> str:
+def _text_of(content: bytes, secret: Secret | None, limit: int) -> str:
     # Redact before cutting: a key straddling the cut would otherwise survive in part.
-    text = redact(content.decode("utf-8", errors="replace"), secrets).strip()
-    return text[:_BODY_SNIPPET] + ("…" if len(text) > _BODY_SNIPPET else "")
+    text = redact(content.decode("utf-8", errors="replace"), secret).strip()
+    return text[:limit] + ("…" if len(text) > limit else "")
 
 
-def read_envelope(response: httpx.Response, secrets: tuple[str, ...] = ()) -> tuple[Any, Any]:
-    """Return ``(data, meta)`` of a successful Crovver envelope, or raise the matching error.
+def status_line(status: int) -> str:
+    """ "HTTP 502 Bad Gateway"; "HTTP 520 Error" for a status without a standard reason."""
+    return f"HTTP {status} {httpx.codes.get_reason_phrase(status) or 'Error'}"
 
-    Never lets a ``KeyError``/``JSONDecodeError``/``ValueError`` out: anything that is not an
-    envelope becomes an ``InvalidResponseError`` carrying the status.
-    """
-    status = response.status_code
-    request_id = request_id_of(response.headers)
-    content = response.content
-    retryable = is_retryable_status(status)
+
+def _decode(content: bytes) -> Any:
+    if not content:
+        return None
     try:
         # Decimal keeps money exact ("12.10" stays 12.10, not 12.1).
-        envelope = json.loads(content, parse_float=Decimal) if content else None
+        return json.loads(content, parse_float=Decimal)
     except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, absurd nesting
-        envelope = None
-    if not isinstance(envelope, dict) or not isinstance(envelope.get("success"), bool):
-        kind = "an empty body" if not content else "a body that is not a Crovver envelope"
-        summary = f"Crovver answered HTTP {status} with {kind}"
-        if content:
-            summary += f": {_snippet(content, secrets)!r}"
-        raise InvalidResponseError(
-            summary,
-            status_code=status,
-            is_retryable=retryable,
-            request_id=request_id,
-            body=redact(content.decode("utf-8", errors="replace"), secrets) if content else None,
-        )
-    if 200 <= status < 300 and envelope["success"]:
+        return None
+
+
+def read_envelope(response: httpx.Response, secret: Secret | None = None) -> tuple[Any, Any]:
+    """Return ``(data, meta)`` of a successful Crovver envelope, or raise the matching error.
+
+    The status decides first: any status outside 2xx is an ``APIStatusError`` subclass, whatever
+    the body; a 2xx that is not an envelope is an ``InvalidResponseError``. Never lets a
+    ``KeyError``/``JSONDecodeError``/``ValueError`` out.
+    """
+    status = response.status_code
+    content = response.content
+    envelope = _decode(content)
+    is_envelope = isinstance(envelope, dict) and isinstance(envelope.get("success"), bool)
+    ok = 200 <= status < 300
+    if ok and is_envelope and envelope["success"]:
         return envelope.get("data"), envelope.get("meta")
 
-    error = envelope.get("error")
+    details: dict[str, Any] = {
+        "status_code": status,
+        "is_retryable": is_retryable_status(status),
+        "request_id": request_id_of(response.headers),
+        "headers": ResponseHeaders.of(response.headers, secret),
+    }
+    if not is_envelope:
+        body = _text_of(content, secret, _BODY_KEPT) if content.strip() else None
+        if not ok:  # a proxy's error page, an empty 503, JSON that is not ours: the status decides
+            error: CrovverError = status_error_class(status, None)(status_line(status), body=body, **details)
+        else:
+            kind = "an empty body" if not content else "a body that is not a Crovver envelope"
+            summary = f"Crovver answered HTTP {status} with {kind}"
+            if content:
+                summary += f": {_text_of(content, secret, _BODY_SNIPPET)!r}"
+            error = InvalidResponseError(summary, body=body, **details)
+        # The raw body may quote the key (a proxy echoing request headers): not kept in a local.
+        content = envelope = b""
+        raise error
+
+    field = envelope.get("error")
     code: str | None = None
     message: str | None
-    if isinstance(error, dict):
-        raw_message, raw_code = error.get("message"), error.get("code")
+    if isinstance(field, dict):
+        raw_message, raw_code = field.get("message"), field.get("code")
         message = raw_message if isinstance(raw_message, str) and raw_message else None
         code = raw_code if isinstance(raw_code, str) and raw_code else None
     else:
-        message = error if isinstance(error, str) and error else None
-    if message is None:
-        reason = httpx.codes.get_reason_phrase(status) or "Error"
-        message = f"HTTP {status} {reason}".strip()
-    cls = status_error_class(status, code)
-    raise cls(
-        redact(message, secrets),
-        status_code=status,
+        message = field if isinstance(field, str) and field else None
+    error = status_error_class(status, code)(
+        redact(message or status_line(status), secret),
         code=code,
-        is_retryable=retryable,
-        request_id=request_id,
-        body=_redact_json(envelope, secrets),
+        body=_redact_json(envelope, secret),
+        **details,
     )
+    content, envelope, field, raw_message, message = b"", None, None, None, None
+    raise error
 
 
 def error_from_transport(exc: httpx.RequestError) -> APIConnectionError:
@@ -310,27 +442,32 @@ def error_from_transport(exc: httpx.RequestError) -> APIConnectionError:
     return APIConnectionError(f"Connection error: {detail}")
 
 
-def quotes_secret(exc: BaseException, secrets: tuple[str, ...]) -> bool:
-    """Whether ``exc`` or an exception chained to it mentions a secret (then it must not be chained)."""
+def quotes_secret(exc: BaseException, secret: Secret | None, response: httpx.Response | None = None) -> bool:
+    """Whether ``exc`` or an exception chained to it mentions the key, or ``response`` (whose data
+    the frames of ``exc`` hold in their locals) does: then ``exc`` must not be chained."""
+    if secret is None:
+        return False
+    if response is not None and secret.appears_in(response.content.decode("utf-8", errors="replace")):
+        return True
     seen: list[BaseException] = []
     current: BaseException | None = exc
     while current is not None and not any(current is s for s in seen):
         seen.append(current)
-        text = f"{current!s} {current!r}"
-        if any(secret and secret in text for secret in secrets):
+        if secret.appears_in(f"{current!s} {current!r}"):
             return True
         current = current.__cause__ or current.__context__
     return False
 
 
 def invalid_payload(
-    response: httpx.Response, exc: BaseException, secrets: tuple[str, ...] = ()
+    response: httpx.Response, exc: BaseException, secret: Secret | None = None
 ) -> InvalidResponseError:
     """A 2xx envelope whose ``data`` does not have the documented shape."""
     return InvalidResponseError(
         f"Crovver answered HTTP {response.status_code} with data the SDK could not read: "
-        f"{redact(str(exc), secrets)[:_BODY_SNIPPET]}",
+        f"{redact(str(exc), secret)[:_BODY_SNIPPET]}",
         status_code=response.status_code,
         request_id=request_id_of(response.headers),
-        body=redact(response.content.decode("utf-8", errors="replace"), secrets),
+        body=_text_of(response.content, secret, _BODY_KEPT),
+        headers=ResponseHeaders.of(response.headers, secret),
     )

@@ -19,6 +19,7 @@ import httpx
 
 from crovver_ext._errors import (
     CrovverError,
+    Secret,
     error_from_transport,
     invalid_payload,
     quotes_secret,
@@ -123,13 +124,25 @@ def parse_retry_after(headers: httpx.Headers, now: float) -> float | None:
 
     Accepts ``retry-after-ms``, and ``Retry-After`` as delta-seconds or an HTTP-date.
     """
+    return _retry_after(headers, now, MAX_RETRY_AFTER)
+
+
+def asks_beyond_cap(headers: httpx.Headers, now: float) -> bool:
+    """Whether the server asked for a wait longer than ``MAX_RETRY_AFTER`` (and no shorter one)."""
+    return parse_retry_after(headers, now) is None and _retry_after(headers, now, math.inf) is not None
+
+
+def _retry_after(headers: httpx.Headers, now: float, cap: float) -> float | None:
+    def allowed(seconds: float | None) -> bool:
+        return seconds is not None and math.isfinite(seconds) and 0 <= seconds <= cap  # NaN fails
+
     raw_ms = headers.get("retry-after-ms")
     if raw_ms is not None:
         try:
             millis = float(raw_ms) / 1000
         except ValueError:
             millis = math.nan
-        if 0 <= millis <= MAX_RETRY_AFTER:
+        if allowed(millis):
             return millis
     raw = headers.get("retry-after")
     if raw is None:
@@ -140,9 +153,7 @@ def parse_retry_after(headers: httpx.Headers, now: float) -> float | None:
         seconds = float(raw)
     except ValueError:
         seconds = _seconds_until_http_date(raw, now)
-    if seconds is None or not 0 <= seconds <= MAX_RETRY_AFTER:  # NaN fails both comparisons
-        return None
-    return seconds
+    return seconds if allowed(seconds) else None
 
 
 # dateutil fills whatever the text leaves out from its ``default``: parsing with two defaults that
@@ -189,25 +200,30 @@ def retry_delay(
         asked = parse_retry_after(headers, now)
         if asked is not None:
             return asked
+        if asks_beyond_cap(headers, now):
+            # Retrying sooner than the server allows would be refused again and spend the
+            # caller's quota; waiting the cap would block for a minute and still be too soon.
+            # Give up at once: the error carries the headers (error.headers["retry-after"]).
+            return None
     return backoff_delay(retries_done, jitter)
 
 
 class Settings:
     """The per-client knobs the attempt loop needs."""
 
-    __slots__ = ("clock", "events", "jitter", "max_retries", "secrets")
+    __slots__ = ("clock", "events", "jitter", "max_retries", "secret")
 
     def __init__(
         self,
         *,
         max_retries: int,
-        secrets: tuple[str, ...],
+        secret: Secret | None,
         clock: Callable[[], float] = time.time,
         jitter: Callable[[], float] | None = None,
         events: EventSink | None = None,
     ) -> None:
         self.max_retries = max_retries
-        self.secrets = secrets
+        self.secret = secret  # redacted from every error
         self.clock = clock
         self.jitter = jitter or _random
         self.events = events
@@ -259,7 +275,7 @@ def attempts(call: Call[T], request: httpx.Request, settings: Settings) -> Gener
                     },
                 )
             try:
-                data, meta = read_envelope(outcome, settings.secrets)
+                data, meta = read_envelope(outcome, settings.secret)
             except CrovverError as exc:
                 error = exc
             else:
@@ -269,11 +285,12 @@ def attempts(call: Call[T], request: httpx.Request, settings: Settings) -> Gener
                 # Only the conversion boundary's own error is Crovver's fault; any other
                 # exception is a bug in the SDK and surfaces as itself.
                 except MalformedReply as exc:
-                    unreadable = invalid_payload(outcome, exc, settings.secrets)
-                    if not quotes_secret(exc, settings.secrets):
+                    unreadable = invalid_payload(outcome, exc, settings.secret)
+                    data = meta = None  # may quote the key; error trackers record frame locals
+                    if not quotes_secret(exc, settings.secret, outcome):
                         raise unreadable from exc
-                # The parse error quotes the key (a body echoing it): raised outside the except
-                # block, so neither __cause__ nor __context__ carries it.
+                # The parse error or the reply it was reading (in its frames' locals) quotes the
+                # key: raised outside the except block, so neither __cause__ nor __context__ has it.
                 raise unreadable
         elif isinstance(outcome, httpx.RequestError):
             error = error_from_transport(outcome)

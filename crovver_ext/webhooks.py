@@ -44,6 +44,8 @@ from typing import Any
 
 import attrs
 
+from crovver_ext._validation import has_lone_surrogate
+
 __all__ = [
     "EVENT_HEADER",
     "EVENT_TYPES",
@@ -78,6 +80,10 @@ EVENT_TYPES = frozenset(
 
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _HEX_LENGTH = hashlib.sha256().digest_size * 2
+#: Deeper bodies are refused: an event is a few levels deep, and nothing reading ``event.raw``
+#: (repr, ``to_dict``, your own code) should meet a structure that overflows the stack.
+MAX_PAYLOAD_DEPTH = 64
+_MAX_INT_DIGITS = 18  # counts sent as strings ("5"); longer is not a count
 
 
 class WebhookError(ValueError):
@@ -90,7 +96,8 @@ class WebhookSignatureError(WebhookError):
 
 
 class WebhookPayloadError(WebhookError):
-    """The signature is valid but the payload is not a Crovver event (not JSON, or fields missing)."""
+    """The signature is valid but the payload is not a well-formed Crovver event: not JSON or not
+    UTF-8, not an object, nested too deep, a field missing, of the wrong type or out of range."""
 
 
 # ---- models ----------------------------------------------------------------------------------
@@ -253,11 +260,26 @@ def verify_signature(payload: bytes | str, signature_header: str | None, secret:
 # ---- parsing ---------------------------------------------------------------------------------
 
 
+def _shown(value: object) -> str:
+    """A short description of a bad value for a message (never a repr of a whole structure)."""
+    if isinstance(value, (dict, list)):
+        return f"a JSON {'object' if isinstance(value, dict) else 'array'}"
+    if isinstance(value, str):
+        return ascii(value[:60])
+    return ascii(value)[:60]  # numbers, booleans, None
+
+
+def _checked_text(value: str, name: str) -> str:
+    if has_lone_surrogate(value):
+        raise WebhookPayloadError(f"{name} contains a lone surrogate: not valid text")
+    return value
+
+
 def _req_str(obj: Mapping[str, Any], key: str, where: str) -> str:
     value = obj.get(key)
     if not isinstance(value, str) or not value:
-        raise WebhookPayloadError(f"{where}.{key} must be a non-empty string, got {value!r:.60}")
-    return value
+        raise WebhookPayloadError(f"{where}.{key} must be a non-empty string, got {_shown(value)}")
+    return _checked_text(value, f"{where}.{key}")
 
 
 def _opt_str(obj: Mapping[str, Any], key: str, where: str) -> str | None:
@@ -265,19 +287,19 @@ def _opt_str(obj: Mapping[str, Any], key: str, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise WebhookPayloadError(f"{where}.{key} must be a string, got {value!r:.60}")
-    return value
+        raise WebhookPayloadError(f"{where}.{key} must be a string, got {_shown(value)}")
+    return _checked_text(value, f"{where}.{key}")
 
 
 def _time(value: object, name: str) -> dt.datetime:
     if not isinstance(value, str):
-        raise WebhookPayloadError(f"{name} must be an ISO 8601 time string, got {value!r:.60}")
+        raise WebhookPayloadError(f"{name} must be an ISO 8601 time string, got {_shown(value)}")
     try:
         when = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise WebhookPayloadError(f"{name} is not an ISO 8601 time: {value!r:.60}") from None
-    # A time without an offset is read as UTC, as everywhere in this SDK.
-    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
+        # A time without an offset is read as UTC, as everywhere in this SDK.
+        return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
+    except (ValueError, OverflowError):  # OverflowError: e.g. 9999-12-31T23:59:59-01:00 in UTC
+        raise WebhookPayloadError(f"{name} is not an ISO 8601 time in range: {_shown(value)}") from None
 
 
 def _opt_time(obj: Mapping[str, Any], key: str, where: str) -> dt.datetime | None:
@@ -292,9 +314,9 @@ def _opt_int(obj: Mapping[str, Any], key: str, where: str) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     text = value.strip() if isinstance(value, str) else ""
-    if text.isascii() and text.isdigit():  # counts sometimes arrive as strings ("5")
+    if text.isascii() and text.isdigit() and len(text) <= _MAX_INT_DIGITS:  # counts sent as "5"
         return int(text)
-    raise WebhookPayloadError(f"{where}.{key} must be an integer, got {value!r:.60}")
+    raise WebhookPayloadError(f"{where}.{key} must be an integer, got {_shown(value)}")
 
 
 def _subscription(data: Mapping[str, Any]) -> SubscriptionEventData:
@@ -314,13 +336,28 @@ def _subscription(data: Mapping[str, Any]) -> SubscriptionEventData:
     )
 
 
+def _too_deep(value: object) -> bool:
+    """Whether ``value`` nests deeper than ``MAX_PAYLOAD_DEPTH`` (a loop: no recursion)."""
+    pending: list[tuple[object, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is not None:
+            if depth > MAX_PAYLOAD_DEPTH:
+                return True
+            pending += [(child, depth + 1) for child in children]
+    return False
+
+
 def _event(body: bytes) -> WebhookEvent:
     try:
         raw = json.loads(body)
-    except ValueError:  # JSONDecodeError, UnicodeDecodeError
-        raise WebhookPayloadError("payload is not JSON") from None
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, absurd nesting
+        raise WebhookPayloadError("payload is not JSON (or nests too deep to read)") from None
     if not isinstance(raw, dict):
         raise WebhookPayloadError(f"payload must be a JSON object, got {type(raw).__name__}")
+    if _too_deep(raw):
+        raise WebhookPayloadError(f"payload nests deeper than {MAX_PAYLOAD_DEPTH} levels")
     event_type = _req_str(raw, "type", "event")
     data = raw.get("data")
     parsed: SubscriptionEventData | None

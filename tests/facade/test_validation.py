@@ -61,7 +61,12 @@ CASES: list[tuple[str, Callable[[CrovverClient], Any], type[Exception], str]] = 
     ),
     ("empty pool", lambda c: c.credits.consume(**{**CONSUME, "pool_key": ""}), ValueError, "pool_key"),
     ("set metadata", lambda c: c.credits.consume(**CONSUME, metadata={"s": {1}}), TypeError, "metadata"),
-    ("nan metadata", lambda c: c.credits.consume(**CONSUME, metadata={"x": math.nan}), TypeError, "metadata"),
+    (
+        "nan metadata",
+        lambda c: c.credits.consume(**CONSUME, metadata={"x": math.nan}),
+        ValueError,
+        "metadata",
+    ),
     ("list metadata", lambda c: c.credits.consume(**CONSUME, metadata=[1]), TypeError, "metadata"),
     ("int-keyed metadata", lambda c: c.credits.consume(**CONSUME, metadata={1: "a"}), TypeError, "metadata"),
     (
@@ -175,9 +180,9 @@ async def test_async_client_validates_before_sending() -> None:
         ({"api_key": 123}, TypeError, "api_key"),
         ({"api_key": "sk_test_ünïcode"}, ValueError, "ASCII"),
         ({"api_key": "sk_test_x", "timeout": 0}, ValueError, "timeout"),
-        ({"api_key": "sk_test_x", "timeout": "5"}, ValueError, "timeout"),
+        ({"api_key": "sk_test_x", "timeout": "5"}, TypeError, "timeout"),
         ({"api_key": "sk_test_x", "max_retries": -1}, ValueError, "max_retries"),
-        ({"api_key": "sk_test_x", "max_retries": True}, ValueError, "max_retries"),
+        ({"api_key": "sk_test_x", "max_retries": True}, TypeError, "max_retries"),
         ({"api_key": "sk_test_x", "http_client": httpx.AsyncClient()}, TypeError, "http_client"),
     ],
 )

@@ -8,6 +8,7 @@ exception chains, reprs) can be searched for it.
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -17,6 +18,7 @@ from crovver_ext import (
     APIConnectionError,
     AuthenticationError,
     CrovverError,
+    InternalServerError,
     InvalidResponseError,
 )
 from crovver_ext._policy import logger as crovver_logger
@@ -220,7 +222,7 @@ async def test_the_key_never_appears_in_logs_errors_or_reprs(
         AuthenticationError,
         AuthenticationError,
         APIConnectionError,
-        InvalidResponseError,
+        InternalServerError,  # the proxy's HTML page: its status decides
         InvalidResponseError,
         APIConnectionError,
     ]
@@ -228,6 +230,10 @@ async def test_the_key_never_appears_in_logs_errors_or_reprs(
     assert "Authorization: Bearer [redacted]" in str(errors[3].body)
 
     for error in errors:
+        # What an error tracker records: every frame of the chain, with its locals.
+        texts += traceback.TracebackException(
+            type(error), error, error.__traceback__, capture_locals=True
+        ).format()
         for exc in exception_chain(error):
             texts += [str(exc), repr(exc), repr(exc.args)]
             if isinstance(exc, CrovverError):

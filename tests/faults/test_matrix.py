@@ -29,7 +29,6 @@ from crovver_ext import (
     ConflictError,
     CrovverError,
     InternalServerError,
-    InvalidResponseError,
     NotFoundError,
     PaymentRequiredError,
     PermissionDeniedError,
@@ -110,7 +109,7 @@ FAULTS = [
         "INTERNAL_ERROR",
         "Database unavailable",
     ),
-    Fault("502 empty body", {"status": 502}, InvalidResponseError, 502, None, None),
+    Fault("502 empty body", {"status": 502}, InternalServerError, 502, None, "HTTP 502 Bad Gateway"),
     Fault(
         "503 string error",
         {"status": 503, "body": _envelope("Service Unavailable")},
@@ -130,10 +129,10 @@ FAULTS = [
     Fault(
         "520 HTML",
         {"status": 520, "body": HTML_520, "content_type": "text/html; charset=utf-8"},
-        InvalidResponseError,
+        InternalServerError,  # a proxy's page: the status decides, not the body
         520,
         None,
-        None,
+        "HTTP 520 Error",
     ),
     Fault(
         "429 Retry-After seconds",
@@ -202,13 +201,11 @@ def _check_error(error: CrovverError, fault: Fault) -> None:
     assert error.is_retryable is True
     if fault.message is not None:
         assert error.message == fault.message
-    if fault.error is InvalidResponseError:
-        assert f"HTTP {fault.status}" in error.message
-        if fault.status == 520:
-            assert "Web server is returning an unknown error" in error.message
-            assert isinstance(error.body, str) and error.body.startswith("<!DOCTYPE html>")
-        else:
-            assert error.body is None
+    if fault.status == 520:
+        assert isinstance(error.body, str) and error.body.startswith("<!DOCTYPE html>")
+        assert "Web server is returning an unknown error" in error.body
+    elif fault.name == "502 empty body":
+        assert error.body is None
     assert error.to_dict()["is_retryable"] is True
 
 

@@ -29,6 +29,7 @@ from crovver_ext import (
 from crovver_ext._errors import (
     CODE_ERRORS,
     STATUS_ERRORS,
+    Secret,
     error_from_transport,
     invalid_payload,
     read_envelope,
@@ -220,45 +221,110 @@ def test_read_envelope_errors(
     assert error.body == json.loads(body)  # the envelope as parsed, for callers who need more
 
 
-# (id, status, content, is_retryable)
-INVALID_CASES: list[tuple[str, int, bytes, bool]] = [
-    ("HTML 520", 520, b"<!DOCTYPE html><html><body><h1>Web server is returning an unknown error</h1>", True),
-    ("HTML 200 (a captive portal)", 200, b"<html><body>Log in to the Wi-Fi</body></html>", False),
-    ("empty 502", 502, b"", True),
-    ("empty 200", 200, b"", False),
-    ("whitespace 503", 503, b"  \n", True),
-    ("null JSON", 200, b"null", False),
-    ("list JSON", 200, b"[1, 2]", False),
-    ("string JSON", 500, b'"oops"', True),
-    ("object without success", 404, _json({"error": {"message": "not found"}}), False),
-    ("success not a boolean", 200, _json({"success": "true", "data": {}}), False),
-    ("bad UTF-8", 200, b'{"success": true, "data": "\xff\xfe"}', False),
-    ("truncated JSON", 504, b'{"success": false, "error": ', True),
-    ("deeply nested JSON", 200, b"[" * 100_000 + b"]" * 100_000, False),
-    ("too many digits", 200, b'{"success": true, "data": ' + b"1" * 10_000 + b"}", False),
-    ("unmapped 4xx as plain text", 418, b"I'm a teapot", False),
+# (id, status, content): 2xx answers that are not a Crovver envelope.
+INVALID_CASES: list[tuple[str, int, bytes]] = [
+    ("HTML 200 (a captive portal)", 200, b"<html><body>Log in to the Wi-Fi</body></html>"),
+    ("empty 200", 200, b""),
+    ("null JSON", 200, b"null"),
+    ("list JSON", 200, b"[1, 2]"),
+    ("string JSON", 201, b'"oops"'),
+    ("object without success", 200, _json({"data": {"id": 1}})),
+    ("success not a boolean", 200, _json({"success": "true", "data": {}})),
+    ("bad UTF-8", 200, b'{"success": true, "data": "\xff\xfe"}'),
+    ("truncated JSON", 200, b'{"success": true, "data": '),
+    ("deeply nested JSON", 200, b"[" * 100_000 + b"]" * 100_000),
+    ("too many digits", 200, b'{"success": true, "data": ' + b"1" * 10_000 + b"}"),
 ]
 
 
 @pytest.mark.parametrize(
-    ("status", "content", "retryable"),
-    [pytest.param(*case[1:], id=case[0]) for case in INVALID_CASES],
+    ("status", "content"), [pytest.param(*case[1:], id=case[0]) for case in INVALID_CASES]
 )
-def test_read_envelope_invalid_bodies(status: int, content: bytes, retryable: bool) -> None:
+def test_read_envelope_invalid_bodies(status: int, content: bytes) -> None:
     with pytest.raises(InvalidResponseError) as info:
         read_envelope(_response(status, content, {"X-Request-Id": "req_2"}))
     error = info.value
     assert error.status_code == status
-    assert error.is_retryable is retryable
+    assert error.is_retryable is False
     assert error.code is None
     assert error.request_id == "req_2"
     assert f"HTTP {status}" in error.message
     assert len(error.message) < 400  # a snippet, not the whole page
     if content:
-        assert isinstance(error.body, str)
+        assert isinstance(error.body, str) and len(error.body) <= 2001
     else:
         assert error.body is None
         assert "empty" in error.message
+
+
+# (id, status, content, class, is_retryable): error statuses whose body is not an envelope.
+PROXY_CASES: list[tuple[str, int, bytes, type[APIStatusError], bool]] = [
+    ("HTML 502", 502, b"<html><body><h1>502 Bad Gateway</h1></body></html>", InternalServerError, True),
+    ("empty 503", 503, b"", InternalServerError, True),
+    ("whitespace 503", 503, b"  \n", InternalServerError, True),
+    (
+        "HTML 520",
+        520,
+        b"<!DOCTYPE html><h1>Web server is returning an unknown error</h1>",
+        InternalServerError,
+        True,
+    ),
+    ("HTML 599", 599, b"<html>", InternalServerError, True),
+    ("truncated JSON 504", 504, b'{"success": false, "error": ', InternalServerError, True),
+    ("string JSON 500", 500, b'"oops"', InternalServerError, True),
+    ("gateway 429", 429, b"<html><body>Too Many Requests</body></html>", RateLimitError, True),
+    (
+        "JSON that is not an envelope 404",
+        404,
+        _json({"error": {"message": "not found"}}),
+        NotFoundError,
+        False,
+    ),
+    ("plain text 401", 401, b"Unauthorized", AuthenticationError, False),
+    ("unmapped 4xx as plain text", 418, b"I'm a teapot", APIStatusError, False),
+    ("bad UTF-8 400", 400, b"\xff\xfe", BadRequestError, False),
+    ("deeply nested 500", 500, b"[" * 100_000 + b"]" * 100_000, InternalServerError, True),
+    ("a redirect to a login page", 302, b"<html>Redirecting</html>", APIStatusError, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("status", "content", "cls", "retryable"), [pytest.param(*case[1:], id=case[0]) for case in PROXY_CASES]
+)
+def test_an_error_status_is_a_status_error_whatever_the_body(
+    status: int, content: bytes, cls: type[APIStatusError], retryable: bool
+) -> None:
+    with pytest.raises(APIStatusError) as info:
+        read_envelope(_response(status, content, {"X-Request-Id": "req_3", "Retry-After": "2"}))
+    error = info.value
+    assert type(error) is cls
+    assert (error.status_code, error.code, error.is_retryable) == (status, None, retryable)
+    reason = httpx.codes.get_reason_phrase(status) or "Error"
+    assert error.message == f"HTTP {status} {reason}"
+    assert error.request_id == "req_3"
+    assert error.headers["retry-after"] == "2" and error.headers["Retry-After"] == "2"
+    if content.strip():
+        assert isinstance(error.body, str) and error.body
+        assert len(error.body) <= 2001  # bounded: the start of the page, not all of it
+    else:
+        assert error.body is None
+
+
+def test_the_body_kept_of_a_proxy_page_is_bounded() -> None:
+    page = b"<html>" + b"x" * 1_000_000
+    with pytest.raises(InternalServerError) as info:
+        read_envelope(_response(502, page))
+    assert info.value.body.startswith("<html>xxx") and len(info.value.body) == 2001
+
+
+def test_error_headers_are_read_only() -> None:
+    with pytest.raises(NotFoundError) as info:
+        read_envelope(_response(404, _env_error("gone"), {"X-RateLimit-Remaining": "7"}))
+    headers = info.value.headers
+    assert headers["x-ratelimit-remaining"] == "7" and "X-RATELIMIT-REMAINING" in headers
+    with pytest.raises(TypeError):
+        headers["x-ratelimit-remaining"] = "8"  # type: ignore[index]
+    assert not hasattr(headers, "update") and dict(headers)["x-ratelimit-remaining"] == "7"
 
 
 @pytest.mark.parametrize("status", [200, 201, 207])
@@ -496,7 +562,7 @@ def _leaks(text: str) -> bool:
 def _texts(error: BaseException) -> list[str]:
     out = [str(error), repr(error)]
     if isinstance(error, CrovverError):
-        out += [repr(error.body), json.dumps(error.to_dict())]
+        out += [repr(error.body), json.dumps(error.to_dict()), repr(error.headers)]
     return out
 
 
@@ -505,8 +571,8 @@ def test_html_echoing_the_key_is_redacted_wherever_the_snippet_ends(offset: int)
     # A proxy that echoes request headers into its error page; wherever the key falls relative
     # to the snippet the message keeps, no piece of it may survive.
     page = ("x" * offset + f"Authorization: Bearer {KEY}\n" + "y" * 300).encode()
-    with pytest.raises(InvalidResponseError) as info:
-        read_envelope(_response(502, page), (KEY,))
+    with pytest.raises(InternalServerError) as info:
+        read_envelope(_response(502, page), Secret(KEY))
     for text in _texts(info.value):
         assert not _leaks(text), text
 
@@ -519,7 +585,7 @@ def test_envelope_echoing_the_key_is_redacted() -> None:
         "meta": {"headers": {"authorization": f"Bearer {KEY}"}, f"Bearer {KEY}": [KEY]},
     }
     with pytest.raises(AuthenticationError) as info:
-        read_envelope(_response(401, _json(body)), (KEY,))
+        read_envelope(_response(401, _json(body)), Secret(KEY))
     error = info.value
     assert error.message == "Invalid key [redacted]"
     for text in _texts(error):
@@ -529,7 +595,7 @@ def test_envelope_echoing_the_key_is_redacted() -> None:
 def test_unreadable_data_echoing_the_key_is_redacted() -> None:
     response = _response(200, _json({"success": True, "data": {"authorization": f"Bearer {KEY}"}}))
     cause = TypeError(f"expected PlanListData, got {{'authorization': 'Bearer {KEY}'}}")
-    error = invalid_payload(response, cause, (KEY,))
+    error = invalid_payload(response, cause, Secret(KEY))
     assert error.status_code == 200
     for text in _texts(error):
         assert not _leaks(text), text

@@ -26,6 +26,7 @@ from crovver_ext import (
     InvalidResponseError,
     RateLimitError,
 )
+from crovver_ext._errors import Secret
 from crovver_ext._policy import (
     DEFAULT_MAX_RETRIES,
     INITIAL_RETRY_DELAY,
@@ -205,7 +206,12 @@ DECISIONS: list[tuple[str, CrovverError, bool, int, int, dict[str, str] | None, 
     ("408", _status_error(APIStatusError, 408), True, 0, 3, None, 0.5),
     ("429 honours Retry-After", _status_error(RateLimitError, 429), True, 0, 3, {"Retry-After": "2"}, 2.0),
     ("Retry-After on a 503 too", RETRYABLE, True, 2, 3, {"Retry-After": "0.25"}, 0.25),
-    ("Retry-After over 60 s: backoff", RETRYABLE, True, 0, 3, {"Retry-After": "120"}, 0.5),
+    # Asked to wait longer than the cap: not retried sooner than allowed; the caller decides.
+    ("Retry-After over 60 s: give up", RETRYABLE, True, 0, 3, {"Retry-After": "120"}, None),
+    ("retry-after-ms over 60 s: give up", RETRYABLE, True, 0, 3, {"retry-after-ms": "61000"}, None),
+    ("an HTTP-date too far ahead: give up", RETRYABLE, True, 0, 3, {"Retry-After": _date(3600)}, None),
+    ("an unreadable Retry-After: backoff", RETRYABLE, True, 0, 3, {"Retry-After": "inf"}, 0.5),
+    ("a negative Retry-After: backoff", RETRYABLE, True, 0, 3, {"Retry-After": "-5"}, 0.5),
     ("exhausted despite Retry-After", RETRYABLE, True, 3, 3, {"Retry-After": "1"}, None),
     ("520", _status_error(InternalServerError, 520), True, 0, 3, None, 0.5),
 ]
@@ -269,7 +275,7 @@ def _drive(
     attempt carried, and the result (or the exception raised)."""
     request = httpx.Request("POST", URL, json=call.json)
     knobs = Settings(
-        max_retries=max_retries, secrets=("sk_test_k",), clock=lambda: NOW, jitter=lambda: jitter
+        max_retries=max_retries, secret=Secret("sk_test_k"), clock=lambda: NOW, jitter=lambda: jitter
     )
     loop = attempts(call, request, knobs)
     steps: list[Send | Sleep] = []
@@ -375,7 +381,7 @@ def test_loop_emits_events_with_attempts_and_delays() -> None:
     request = httpx.Request("POST", URL)
     knobs = Settings(
         max_retries=3,
-        secrets=(),
+        secret=None,
         clock=lambda: NOW,
         jitter=lambda: 0.5,
         events=lambda message, data: events.append((message, dict(data))),
