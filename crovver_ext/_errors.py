@@ -63,12 +63,15 @@ class Secret:
         self._value = value
 
     def reveal(self) -> str:
+        """The key itself, for the one place that sends it (the Authorization header)."""
         return self._value
 
     def redact(self, text: str) -> str:
+        """``text`` with every occurrence of the key replaced by a placeholder."""
         return text.replace(self._value, REDACTED) if self._value and self._value in text else text
 
     def appears_in(self, text: str) -> bool:
+        """Whether the key occurs in ``text``."""
         return bool(self._value) and self._value in text
 
     def __eq__(self, other: object) -> bool:
@@ -99,6 +102,7 @@ class ResponseHeaders(Mapping[str, str]):
 
     @classmethod
     def of(cls, headers: httpx.Headers, secret: Secret | None) -> ResponseHeaders:
+        """A read-only copy of a response's headers, with the key (when given) redacted."""
         if secret is None:
             return cls(dict(headers.items()))
         return cls({k: secret.redact(v) for k, v in headers.items()})
