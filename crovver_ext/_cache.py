@@ -190,6 +190,7 @@ class EntitlementCache:
         self.max_entries: int = check_size(max_entries)
         self._clock = clock
         self._shared = store  # the store as passed; each namespace gets its own view of it
+        self._namespace = namespace
         view: Any = MemoryStore(max_entries, clock) if store is None else store.namespaced(namespace)
         self.store = view
         # Whether the store's methods are plain calls (memory, or a blocking store in a blocking
@@ -199,6 +200,10 @@ class EntitlementCache:
         self.get: Callable[[Key], bool | None] = view.get
         self.lock = threading.Lock()
         self.flights: dict[Key, Any] = {}  # key -> the in-flight fetch others wait for
+
+    def with_clock(self, clock: Callable[[], float]) -> EntitlementCache:
+        """The same cache (empty, for tests) read against another clock."""
+        return EntitlementCache(self.ttl, self.max_entries, clock, self._shared, self._namespace)
 
     def for_namespace(self, namespace: str) -> EntitlementCache:
         """A cache with the same settings whose answers are apart from this one's."""

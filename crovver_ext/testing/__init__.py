@@ -15,11 +15,13 @@ From a shell: ``python -m crovver_ext.testing serve --port 8787``.
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from ._client import ControlPlane, EmulatorError
-    from ._local import LocalCrovver
-    from ._seed import default_seed
-    from ._webhooks import sign as sign_webhook
+if TYPE_CHECKING:  # for type checkers; the `X as X` form marks each as exported
+    from ._client import ControlPlane as ControlPlane
+    from ._client import EmulatorError as EmulatorError
+    from ._hooks import with_test_hooks as with_test_hooks
+    from ._local import LocalCrovver as LocalCrovver
+    from ._seed import default_seed as default_seed
+    from ._webhooks import sign as sign_webhook  # noqa: F401 - exported by __all__
 
 # The constants are declared here (for type checkers and the API reference, which reads these
 # docstrings) and, like everything else, loaded on first use by __getattr__ below.
@@ -36,22 +38,8 @@ DEFAULT_START: datetime
 IN_PROCESS_URL: str
 """The placeholder base URL of the in-process transports (no socket behind it)."""
 
-__all__ = [
-    "D2C_PUBLIC_KEY",
-    "D2C_SECRET_KEY",
-    "DEFAULT_START",
-    "IN_PROCESS_URL",
-    "PUBLIC_KEY",
-    "SECRET_KEY",
-    "ControlPlane",
-    "EmulatorError",
-    "LocalCrovver",
-    "default_seed",
-    "sign_webhook",
-]
-
-# Loaded on first use: pytest imports this package for the plugin in every session of a project
-# that has the SDK installed, and most sessions never start a local Crovver.
+# The one list of exports (loaded on first use: pytest imports this package for the plugin in
+# every session of a project that has the SDK installed, and most never start a local Crovver).
 _EXPORTS = {
     "IN_PROCESS_URL": ("._client", "IN_PROCESS_URL"),
     "ControlPlane": ("._client", "ControlPlane"),
@@ -64,7 +52,9 @@ _EXPORTS = {
     "SECRET_KEY": ("._seed", "SECRET_KEY"),
     "default_seed": ("._seed", "default_seed"),
     "sign_webhook": ("._webhooks", "sign"),
+    "with_test_hooks": ("._hooks", "with_test_hooks"),
 }
+__all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:

@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from crovver_ext.testing import with_test_hooks
+
 if TYPE_CHECKING:
     import httpx
 
@@ -109,8 +111,9 @@ def crovver_client(crovver_local: LocalCrovver, crovver_control: ControlPlane) -
     from crovver_ext import CrovverClient
 
     with httpx.Client(**_http_options()) as http:
-        client = CrovverClient(
-            crovver_local.secret_key, base_url=crovver_local.base_url, http_client=http, _sleep=_no_sleep
+        client = with_test_hooks(
+            CrovverClient(crovver_local.secret_key, base_url=crovver_local.base_url, http_client=http),
+            sleep=_no_sleep,
         )
         with client:
             yield client
@@ -145,11 +148,9 @@ def crovver_async_client(
 
     http = httpx.AsyncClient(limits=httpx.Limits(max_keepalive_connections=0), **_http_options())
     try:
-        yield AsyncCrovverClient(
-            crovver_local.secret_key,
-            base_url=crovver_local.base_url,
-            http_client=http,
-            _sleep=_no_async_sleep,
+        yield with_test_hooks(
+            AsyncCrovverClient(crovver_local.secret_key, base_url=crovver_local.base_url, http_client=http),
+            sleep=_no_async_sleep,
         )
     finally:
         _close_async(http)

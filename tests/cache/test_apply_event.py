@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crovver_ext import AsyncCrovverClient, CrovverClient
-from crovver_ext.testing import ControlPlane, LocalCrovver
+from crovver_ext.testing import ControlPlane, LocalCrovver, with_test_hooks
 from tests.cache.conftest import FakeClock, Receiver, checks, signed_event
 
 YEAR = 365 * 86400.0
@@ -18,11 +18,11 @@ def test_a_cancellation_elsewhere_is_seen_when_its_webhook_is_delivered(
 ) -> None:
     clock = FakeClock()  # never advanced: nothing here expires by TTL
     with (
-        CrovverClient(
-            local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR, _clock=clock
+        with_test_hooks(
+            CrovverClient(local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR), clock=clock
         ) as wired,
-        CrovverClient(
-            local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR, _clock=clock
+        with_test_hooks(
+            CrovverClient(local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR), clock=clock
         ) as unwired,
     ):
         receiver.on_event = wired.apply_event
@@ -48,8 +48,8 @@ def test_a_cancellation_elsewhere_is_seen_when_its_webhook_is_delivered(
 
 def test_an_event_twice_or_out_of_order_is_harmless(local: LocalCrovver, control: ControlPlane) -> None:
     clock = FakeClock()
-    with CrovverClient(
-        local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR, _clock=clock
+    with with_test_hooks(
+        CrovverClient(local.secret_key, base_url=local.base_url, entitlement_cache_ttl=YEAR), clock=clock
     ) as client:
         control.clear_requests()
         newer = signed_event(

@@ -13,7 +13,7 @@ import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 
 from crovver_ext import AsyncCrovverClient, CrovverClient
-from crovver_ext.testing import ControlPlane, LocalCrovver
+from crovver_ext.testing import ControlPlane, LocalCrovver, with_test_hooks
 
 
 def no_sleep(seconds: float) -> None:
@@ -62,11 +62,15 @@ def control(local: LocalCrovver) -> ControlPlane:
 @pytest.fixture(params=["sync", "async"])
 def client(request: pytest.FixtureRequest, local: LocalCrovver, control: ControlPlane) -> Iterator[Any]:
     if request.param == "sync":
-        with CrovverClient(local.secret_key, base_url=local.base_url, _sleep=no_sleep) as sync_client:
+        with with_test_hooks(
+            CrovverClient(local.secret_key, base_url=local.base_url), sleep=no_sleep
+        ) as sync_client:
             yield sync_client
         return
     with start_blocking_portal() as portal:
-        async_client = AsyncCrovverClient(local.secret_key, base_url=local.base_url, _sleep=no_async_sleep)
+        async_client = with_test_hooks(
+            AsyncCrovverClient(local.secret_key, base_url=local.base_url), sleep=no_async_sleep
+        )
         try:
             yield Blocking(async_client, portal)
         finally:

@@ -12,7 +12,7 @@ import pytest
 
 from crovver_ext import AsyncCrovverClient, CrovverClient, NotFoundError
 from crovver_ext._cache import EntitlementCache
-from crovver_ext.testing import ControlPlane, LocalCrovver
+from crovver_ext.testing import ControlPlane, LocalCrovver, with_test_hooks
 from tests.facade.conftest import no_async_sleep, no_sleep
 
 CAN_ACCESS = "/api/public/can-access"
@@ -33,8 +33,10 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def cached(local: LocalCrovver, control: ControlPlane, clock: FakeClock) -> Iterator[CrovverClient]:
-    with CrovverClient(
-        local.secret_key, base_url=local.base_url, entitlement_cache_ttl=30, _sleep=no_sleep, _clock=clock
+    with with_test_hooks(
+        CrovverClient(local.secret_key, base_url=local.base_url, entitlement_cache_ttl=30),
+        sleep=no_sleep,
+        clock=clock,
     ) as client:
         control.clear_requests()
         yield client
@@ -217,8 +219,9 @@ def test_an_answer_fetched_across_an_invalidation_is_not_stored(
 
 @pytest.mark.anyio
 async def test_async_cache_single_flight_and_invalidation(local: LocalCrovver, control: ControlPlane) -> None:
-    async with AsyncCrovverClient(
-        local.secret_key, base_url=local.base_url, entitlement_cache_ttl=30, _sleep=no_async_sleep
+    async with with_test_hooks(
+        AsyncCrovverClient(local.secret_key, base_url=local.base_url, entitlement_cache_ttl=30),
+        sleep=no_async_sleep,
     ) as client:
         control.clear_requests()
         control.inject_fault(CAN_ACCESS, action="delay", delay=0.3, times=1)

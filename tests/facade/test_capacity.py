@@ -22,7 +22,7 @@ from crovver_ext import (
     NotFoundError,
     SeatAllocation,
 )
-from crovver_ext.testing import ControlPlane, LocalCrovver
+from crovver_ext.testing import ControlPlane, LocalCrovver, with_test_hooks
 from tests.facade.conftest import Blocking, no_async_sleep, session_id
 
 ALLOCATIONS = "/api/public/capacity/allocations"
@@ -293,7 +293,9 @@ def test_iter_allocations_is_lazy(local: LocalCrovver, control: ControlPlane) ->
 
 @pytest.mark.anyio
 async def test_async_iter_allocations_across_pages(local: LocalCrovver, control: ControlPlane) -> None:
-    async with AsyncCrovverClient(local.secret_key, base_url=local.base_url, _sleep=no_async_sleep) as client:
+    async with with_test_hooks(
+        AsyncCrovverClient(local.secret_key, base_url=local.base_url), sleep=no_async_sleep
+    ) as client:
         session = await client.create_checkout_session(
             plan_id="plan_business", external_tenant_id="ws_none", total_capacity_units=8
         )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crovver_ext import AsyncCrovverClient, CrovverClient
-from crovver_ext.testing import ControlPlane, LocalCrovver
+from crovver_ext.testing import ControlPlane, LocalCrovver, with_test_hooks
 
 #: What the injected ``_clock`` says (2026-01-01T00:00:00Z): HTTP-dates are relative to it.
 FROZEN_NOW = 1_767_225_600.0
@@ -30,19 +30,21 @@ class Flavor:
         sleeps: list[float] = []
         api_key = options.pop("api_key", local.secret_key)
         options.setdefault("base_url", local.base_url)
-        options.setdefault("_clock", lambda: FROZEN_NOW)
+        hooks = {"clock": options.pop("_clock", lambda: FROZEN_NOW)}
+        if "_jitter" in options:
+            hooks["jitter"] = options.pop("_jitter")
         if self.is_async:
 
             async def record(seconds: float) -> None:
                 sleeps.append(seconds)
 
-            async_client = AsyncCrovverClient(api_key, _sleep=record, **options)
+            async_client = with_test_hooks(AsyncCrovverClient(api_key, **options), sleep=record, **hooks)
             try:
                 yield async_client, sleeps
             finally:
                 await async_client.aclose()
         else:
-            client = CrovverClient(api_key, _sleep=sleeps.append, **options)
+            client = with_test_hooks(CrovverClient(api_key, **options), sleep=sleeps.append, **hooks)
             try:
                 yield client, sleeps
             finally:

@@ -62,6 +62,22 @@ class RawServer:
                     if not got:
                         return
                     data += got
+                # Read the body too: closing a socket with unread bytes sends a reset, which can
+                # reach the client before it has read the answer (a flaky retry under load).
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = next(
+                    (
+                        int(line.split(b":", 1)[1])
+                        for line in head.split(b"\r\n")
+                        if line.lower().startswith(b"content-length:")
+                    ),
+                    0,
+                )
+                while len(body) < length:
+                    got = conn.recv(65536)
+                    if not got:
+                        return
+                    body += got
                 conn.sendall(self.payload[: self.head])
                 for i in range(self.head, len(self.payload), self.chunk):
                     if self._stop.wait(self.interval):

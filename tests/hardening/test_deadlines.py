@@ -14,6 +14,7 @@ import pytest
 
 from crovver_ext import APITimeoutError, AsyncCrovverClient, CrovverClient
 from crovver_ext._adapter import can_access
+from crovver_ext.testing import with_test_hooks
 from tests.hardening.conftest import ENVELOPE, RawServer, elapsed, response
 
 # Loaded now: the first call otherwise pays for importing the models, which these timings exclude.
@@ -63,7 +64,9 @@ def test_a_whole_call_is_bounded_by_attempts_times_timeout_plus_waits(
 ) -> None:
     server = _trickling(raw_server, "status line")
     waits: list[float] = []
-    client = CrovverClient(KEY, base_url=server.url, timeout=TIMEOUT, max_retries=2, _sleep=waits.append)
+    client = with_test_hooks(
+        CrovverClient(KEY, base_url=server.url, timeout=TIMEOUT, max_retries=2), sleep=waits.append
+    )
     with client:
         started = time.monotonic()
         with pytest.raises(APITimeoutError):

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from crovver_ext import APIStatusError, CrovverClient, InternalServerError, RateLimitError
+from crovver_ext.testing import with_test_hooks
 
 ENVELOPE = b'{"success": true, "data": {"canAccess": true, "requestingEntityId": "ws"}}'
 HTML = {"content-type": "text/html"}
@@ -16,7 +17,9 @@ HTML = {"content-type": "text/html"}
 
 def _client(answers: Iterator[httpx.Response], sleeps: list[float]) -> CrovverClient:
     transport = httpx.MockTransport(lambda request: next(answers))
-    return CrovverClient("sk_test_x", http_client=httpx.Client(transport=transport), _sleep=sleeps.append)
+    return with_test_hooks(
+        CrovverClient("sk_test_x", http_client=httpx.Client(transport=transport)), sleep=sleeps.append
+    )
 
 
 def test_a_gateway_429_page_is_a_rate_limit_error_that_honours_retry_after() -> None:

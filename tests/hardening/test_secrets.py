@@ -27,6 +27,7 @@ from crovver_ext import (
     InvalidResponseError,
 )
 from crovver_ext._errors import Secret
+from crovver_ext.testing import with_test_hooks
 from tests.faults.flavors import refused_url
 from tests.hardening.conftest import RawServer, response
 
@@ -142,7 +143,7 @@ CALL_ERRORS: list[tuple[str, dict[str, Any], type[Exception]]] = [
 def _get_plans(flavor: str, **options: Any) -> None:
     """``get_plans`` through a new sync or async client; retries do not sleep."""
     if flavor == "sync":
-        with CrovverClient(KEY, **options, _sleep=lambda seconds: None) as client:
+        with with_test_hooks(CrovverClient(KEY, **options), sleep=lambda seconds: None) as client:
             client.get_plans()
         return
 
@@ -150,7 +151,7 @@ def _get_plans(flavor: str, **options: Any) -> None:
         pass
 
     async def run() -> None:
-        async with AsyncCrovverClient(KEY, **options, _sleep=nap) as client:
+        async with with_test_hooks(AsyncCrovverClient(KEY, **options), sleep=nap) as client:
             await client.get_plans()
 
     asyncio.run(run())

@@ -10,6 +10,7 @@ import pytest
 
 from crovver_ext import APITimeoutError, AsyncCrovverClient, CrovverClient, InternalServerError
 from crovver_ext._policy import RETRY_COUNT_HEADER
+from crovver_ext.testing import with_test_hooks
 
 KEY = "sk_test_unit"
 BASE = "http://crovver.test"
@@ -52,7 +53,9 @@ def _all(seconds: float | None) -> dict[str, float | None]:
 def _sync(server: Server, **options: Any) -> tuple[CrovverClient, list[float]]:
     sleeps: list[float] = []
     http = httpx.Client(transport=httpx.MockTransport(server))
-    return CrovverClient(KEY, base_url=BASE, http_client=http, _sleep=sleeps.append, **options), sleeps
+    hooks = {name: options.pop("_" + name) for name in ("clock", "jitter") if "_" + name in options}
+    client = CrovverClient(KEY, base_url=BASE, http_client=http, **options)
+    return with_test_hooks(client, sleep=sleeps.append, **hooks), sleeps
 
 
 @pytest.mark.parametrize(
@@ -149,8 +152,10 @@ async def test_async_client_runs_the_same_policy() -> None:
 
     async with (
         httpx.AsyncClient(transport=httpx.MockTransport(server)) as http,
-        AsyncCrovverClient(
-            KEY, base_url=BASE, http_client=http, timeout=7, _sleep=record, _jitter=lambda: 0.5
+        with_test_hooks(
+            AsyncCrovverClient(KEY, base_url=BASE, http_client=http, timeout=7),
+            sleep=record,
+            jitter=lambda: 0.5,
         ) as client,
     ):
         balance = await client.credits.balance(tenant_id="t")
@@ -171,7 +176,9 @@ async def test_async_client_raises_after_max_retries() -> None:
 
     async with (
         httpx.AsyncClient(transport=httpx.MockTransport(server)) as http,
-        AsyncCrovverClient(KEY, base_url=BASE, http_client=http, max_retries=1, _sleep=record) as client,
+        with_test_hooks(
+            AsyncCrovverClient(KEY, base_url=BASE, http_client=http, max_retries=1), sleep=record
+        ) as client,
     ):
         with pytest.raises(InternalServerError):
             await client.credits.balance(tenant_id="t")

@@ -31,6 +31,7 @@ def _async_to_sync(text: str) -> str:
         (r"\basync (with|for|def) ", r"\1 "),
         (r"\bAsyncCrovverClient\b", "CrovverClient"),
         (r"\bhttpx\.AsyncClient\b", "httpx.Client"),
+        (r"\bhttpx\.AsyncBaseTransport\b", "httpx.BaseTransport"),
         (r"\bAsyncIterator\b", "Iterator"),
         (r"\bAwaitable\[([^\[\]]*)\]", r"\1"),
         (r"\b_AsyncRunner\b", "_SyncRunner"),
@@ -116,3 +117,21 @@ def test_the_namespaces_are_annotated() -> None:
         hints = typing.get_type_hints(cls)
         for attribute, kind in zip(("credits", "addons", "capacity"), kinds, strict=True):
             assert hints[attribute].__name__ == kind
+
+
+@pytest.mark.parametrize("cls", [CrovverClient, AsyncCrovverClient])
+def test_with_options_takes_every_public_constructor_option(cls: type) -> None:
+    constructor = inspect.signature(cls.__init__).parameters
+    options = inspect.signature(cls.with_options).parameters
+    public = {name for name in constructor if name != "self" and not name.startswith("_")}
+    assert public == {name for name in options if name != "self"}
+    for name in public:  # the same type, with NOT_GIVEN as the default
+        assert options[name].annotation == constructor[name].annotation, name
+
+
+@pytest.mark.parametrize("cls", [CrovverClient, AsyncCrovverClient])
+def test_no_private_knob_in_a_public_signature(cls: type) -> None:
+    for name, member in vars(cls).items():
+        if callable(member) and (not name.startswith("_") or name == "__init__"):
+            hidden = [p for p in inspect.signature(member).parameters if p.startswith("_")]
+            assert hidden == [], f"{cls.__name__}.{name} takes {hidden}"
