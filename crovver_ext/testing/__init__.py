@@ -12,7 +12,7 @@ Or in process, no socket: ``httpx.Client(transport=local.transport(), base_url=.
 From a shell: ``python -m crovver_ext.testing serve --port 8787``.
 """
 
-from datetime import datetime
+import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # for type checkers; the `X as X` form marks each as exported
@@ -33,7 +33,7 @@ D2C_SECRET_KEY: str
 """The demo seed's D2C (consumer) organization's secret key."""
 D2C_PUBLIC_KEY: str
 """The demo seed's D2C organization's public key."""
-DEFAULT_START: datetime
+DEFAULT_START: _dt.datetime
 """Where a new emulator's frozen clock starts: 2026-01-01T00:00:00Z."""
 IN_PROCESS_URL: str
 """The placeholder base URL of the in-process transports (no socket behind it)."""

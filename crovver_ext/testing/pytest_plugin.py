@@ -33,8 +33,6 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from crovver_ext.testing import with_test_hooks
-
 if TYPE_CHECKING:
     import httpx
 
@@ -109,6 +107,7 @@ def crovver_client(crovver_local: LocalCrovver, crovver_control: ControlPlane) -
     import httpx
 
     from crovver_ext import CrovverClient
+    from crovver_ext.testing import with_test_hooks
 
     with httpx.Client(**_http_options()) as http:
         client = with_test_hooks(
@@ -145,6 +144,7 @@ def crovver_async_client(
     import httpx
 
     from crovver_ext import AsyncCrovverClient
+    from crovver_ext.testing import with_test_hooks
 
     http = httpx.AsyncClient(limits=httpx.Limits(max_keepalive_connections=0), **_http_options())
     try:
