@@ -456,6 +456,11 @@ class _BaseClient:
         return None
 
     def _build_request(self, call: Call[Any]) -> httpx.Request:
+        if self._request_headers is None and self._timeout is self._pool_timeout:
+            # Our own pool, whose defaults are these headers and this timeout: nothing to merge.
+            return self._http.build_request(
+                call.method, _url(self._base_url, call.path), params=call.params, json=call.json
+            )
         return self._http.build_request(
             call.method,
             _url(self._base_url, call.path),
@@ -507,6 +512,8 @@ class _BaseClient:
         """Decide who owns the pool and where our headers go (once, not per call)."""
         self._owns_http = http is None
         self._passed_in_http = http is not None  # unlike _owns_http, the same for copies
+        # The timeout our own pool was made with (a with_options copy may have another).
+        self._pool_timeout: httpx.Timeout | None = self._timeout if http is None else None
         # Our own pool carries the headers as its defaults, which is cheaper than merging them
         # into every request; a pool passed in (or shared with a different key) gets them per call.
         self._request_headers: httpx.Headers | None = None if self._owns_http else self._headers

@@ -350,9 +350,8 @@ class Bench:
             else:
                 base = IN_PROCESS_BASE
                 transport = self._transport(key)
-                sdk = enter(
-                    CrovverClient(key, base_url=base, http_client=enter(httpx.Client(transport=transport)))
-                )
+                # The SDK owns its pool on the same transport, as lean owns its client.
+                sdk = enter(CrovverClient(key, base_url=base, transport=transport))
                 lean = enter(lean_http(key, transport))
                 naive = enter(httpx.Client(transport=transport))
             self._sides[where, key] = {

@@ -202,7 +202,7 @@ transport = _sides.replay_transport(_sides.load_replies(sys.argv[3]))
 base = "http://crovver.local"
 if side == "sdk":
     from crovver_ext import CrovverClient
-    client = CrovverClient(_sides.BENCH_SECRET_KEY, base_url=base, http_client=httpx.Client(transport=transport))
+    client = CrovverClient(_sides.BENCH_SECRET_KEY, base_url=base, transport=transport)
     ops = _sides.sdk_calls(client)
 else:
     ops = _sides.lean_calls(_sides.lean_http(_sides.BENCH_SECRET_KEY, transport), base)

@@ -75,3 +75,19 @@ def test_with_options_debug_turns_logging_on(local: LocalCrovver, caplog: pytest
     ):
         client.with_options(debug=True).get_plans()
     assert any("response" in r.getMessage() for r in caplog.records)
+
+
+def test_a_copy_with_another_timeout_sends_it_on_the_shared_pool(local: LocalCrovver) -> None:
+    seen: list[object] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions["timeout"]["read"])
+        return httpx.Response(200, json={"success": True, "data": {"canAccess": True}})
+
+    with CrovverClient(
+        local.secret_key, base_url=local.base_url, timeout=7, transport=httpx.MockTransport(record)
+    ) as client:
+        client.can_access("t", "f")
+        client.with_options(timeout=0.5).can_access("t", "f")
+        client.can_access("t", "f", timeout=2)
+    assert seen == [7.0, 0.5, 2.0]
