@@ -63,6 +63,7 @@ class _Model:
 class _Result(_Model):
     #: The id Crovver gave the call that returned this (``x-request-id``), or None.
     request_id: str | None = attrs.field(default=None, eq=False, repr=False)
+    """The id Crovver gave the call that returned this (``x-request-id``), or None."""
 
 
 @attrs.frozen(kw_only=True, eq=False, slots=False)
@@ -70,9 +71,11 @@ class ItemList(Sequence[T]):
     """A list result (e.g. available add-ons): a read-only sequence that also has ``request_id``."""
 
     items: tuple[T, ...] = ()
+    """The items, in Crovver's order."""
     _wire: Any = attrs.field(default=(), repr=False)
     #: The id Crovver gave the call that returned this (``x-request-id``), or None.
     request_id: str | None = attrs.field(default=None, repr=False)
+    """The id Crovver gave the call that returned this (``x-request-id``), or None."""
 
     @property
     def raw(self) -> JSON:

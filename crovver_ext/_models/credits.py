@@ -23,14 +23,23 @@ class PoolBalance(_Model):
 
     #: The pool's key (the wire ``poolKey``, else the key the pool is listed under).
     pool_key: str = wire("poolKey", "pool_key", default="")
+    """Pool key (wire ``poolKey`` or ``pool_key``); always present."""
     display_name: str | None = wire("displayName", "display_name")
+    """Display name (wire ``displayName`` or ``display_name``); None when Crovver leaves it out."""
     remaining: int = wire("total", default=attrs.NOTHING)
+    """Remaining (wire ``total``); always present."""
     base_remaining: int | None = wire("baseRemaining")
+    """Base remaining (wire ``baseRemaining``); None when Crovver leaves it out."""
     addon_remaining: int | None = wire("addonRemaining", "addon_remaining")
+    """Addon remaining (wire ``addonRemaining`` or ``addon_remaining``); None when Crovver leaves it out."""
     limit: int | None = None
+    """Limit (wire ``limit``); None when Crovver leaves it out."""
     limit_behavior: str | None = wire("limitBehavior")
+    """Limit behavior (wire ``limitBehavior``); None when Crovver leaves it out."""
     next_expiry: dt.datetime | None = wire("nextExpiry")
+    """Next expiry (wire ``nextExpiry``); None when Crovver leaves it out."""
     usage_percent: float | None = wire("usagePercent")
+    """Usage percent (wire ``usagePercent``); None when Crovver leaves it out."""
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -38,6 +47,7 @@ class CreditBalance(_Result):
     """What ``credits.balance`` returns; ``pools`` is empty without an active subscription."""
 
     pools: tuple[PoolBalance, ...] = ()
+    """Pools (wire ``pools``); empty when Crovver leaves it out."""
 
     def pool(self, pool_key: str) -> PoolBalance | None:
         """The pool with this key, or None."""
@@ -59,10 +69,15 @@ class ConsumeResult(_Result):
     """
 
     outcome: str = wire("result", default=attrs.NOTHING)
+    """The wire ``result``: ``allowed``, ``warning``, ``blocked``, or a value Crovver adds later."""
     result: ConsumeResultKind = derived(_consume_result)
+    """``"success"`` (outcome ``allowed`` or ``warning``) or ``"insufficient_credits"`` (anything else)."""
     remaining: int | None = None
+    """Remaining (wire ``remaining``); None when Crovver leaves it out."""
     already_processed: bool | None = wire("alreadyProcessed")
+    """Already processed (wire ``alreadyProcessed``); None when Crovver leaves it out."""
     pool_key: str | None = wire("poolKey", "pool_key")
+    """Pool key (wire ``poolKey`` or ``pool_key``); None when Crovver leaves it out."""
 
     @property
     def succeeded(self) -> bool:
