@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, Unpack, cast
 
 import httpx
 
@@ -1516,29 +1516,29 @@ class RawResponses:
 
     def __init__(self, client: CrovverClient) -> None:
         self._target = client
-        self.credits = RawCredits(client.credits)
+        self.credits: RawCredits = RawCredits(client.credits)
         """``credits`` methods returning a ``RawResponse``."""
-        self.addons = RawAddons(client.addons)
+        self.addons: RawAddons = RawAddons(client.addons)
         """``addons`` methods returning a ``RawResponse``."""
-        self.capacity = RawCapacity(client.capacity)
+        self.capacity: RawCapacity = RawCapacity(client.capacity)
         """``capacity`` methods returning a ``RawResponse``."""
 
-    create_tenant = raw_method(CrovverClient.create_tenant)
-    get_tenant = raw_method(CrovverClient.get_tenant)
-    list_tenants = raw_method(CrovverClient.list_tenants)
-    get_plans = raw_method(CrovverClient.get_plans)
-    get_supported_providers = raw_method(CrovverClient.get_supported_providers)
-    get_subscriptions = raw_method(CrovverClient.get_subscriptions)
-    get_subscription_status = raw_method(CrovverClient.get_subscription_status)
-    cancel_subscription = raw_method(CrovverClient.cancel_subscription)
-    can_access = raw_method(CrovverClient.can_access)
-    record_usage = raw_method(CrovverClient.record_usage)
-    check_usage_limit = raw_method(CrovverClient.check_usage_limit)
-    create_checkout_session = raw_method(CrovverClient.create_checkout_session)
-    get_invoices = raw_method(CrovverClient.get_invoices)
-    create_checkout_token = raw_method(CrovverClient.create_checkout_token)
-    create_portal_token = raw_method(CrovverClient.create_portal_token)
-    create_proration_checkout = raw_method(CrovverClient.create_proration_checkout)
+    create_tenant: Final = raw_method(CrovverClient.create_tenant)
+    get_tenant: Final = raw_method(CrovverClient.get_tenant)
+    list_tenants: Final = raw_method(CrovverClient.list_tenants)
+    get_plans: Final = raw_method(CrovverClient.get_plans)
+    get_supported_providers: Final = raw_method(CrovverClient.get_supported_providers)
+    get_subscriptions: Final = raw_method(CrovverClient.get_subscriptions)
+    get_subscription_status: Final = raw_method(CrovverClient.get_subscription_status)
+    cancel_subscription: Final = raw_method(CrovverClient.cancel_subscription)
+    can_access: Final = raw_method(CrovverClient.can_access)
+    record_usage: Final = raw_method(CrovverClient.record_usage)
+    check_usage_limit: Final = raw_method(CrovverClient.check_usage_limit)
+    create_checkout_session: Final = raw_method(CrovverClient.create_checkout_session)
+    get_invoices: Final = raw_method(CrovverClient.get_invoices)
+    create_checkout_token: Final = raw_method(CrovverClient.create_checkout_token)
+    create_portal_token: Final = raw_method(CrovverClient.create_portal_token)
+    create_proration_checkout: Final = raw_method(CrovverClient.create_proration_checkout)
 
 
 class AsyncRawResponses:
@@ -1546,26 +1546,26 @@ class AsyncRawResponses:
 
     def __init__(self, client: AsyncCrovverClient) -> None:
         self._target = client
-        self.credits = AsyncRawCredits(client.credits)
+        self.credits: AsyncRawCredits = AsyncRawCredits(client.credits)
         """``credits`` methods returning a ``RawResponse``."""
-        self.addons = AsyncRawAddons(client.addons)
+        self.addons: AsyncRawAddons = AsyncRawAddons(client.addons)
         """``addons`` methods returning a ``RawResponse``."""
-        self.capacity = AsyncRawCapacity(client.capacity)
+        self.capacity: AsyncRawCapacity = AsyncRawCapacity(client.capacity)
         """``capacity`` methods returning a ``RawResponse``."""
 
-    create_tenant = async_raw_method(AsyncCrovverClient.create_tenant)
-    get_tenant = async_raw_method(AsyncCrovverClient.get_tenant)
-    list_tenants = async_raw_method(AsyncCrovverClient.list_tenants)
-    get_plans = async_raw_method(AsyncCrovverClient.get_plans)
-    get_supported_providers = async_raw_method(AsyncCrovverClient.get_supported_providers)
-    get_subscriptions = async_raw_method(AsyncCrovverClient.get_subscriptions)
-    get_subscription_status = async_raw_method(AsyncCrovverClient.get_subscription_status)
-    cancel_subscription = async_raw_method(AsyncCrovverClient.cancel_subscription)
-    can_access = async_raw_method(AsyncCrovverClient.can_access)
-    record_usage = async_raw_method(AsyncCrovverClient.record_usage)
-    check_usage_limit = async_raw_method(AsyncCrovverClient.check_usage_limit)
-    create_checkout_session = async_raw_method(AsyncCrovverClient.create_checkout_session)
-    get_invoices = async_raw_method(AsyncCrovverClient.get_invoices)
-    create_checkout_token = async_raw_method(AsyncCrovverClient.create_checkout_token)
-    create_portal_token = async_raw_method(AsyncCrovverClient.create_portal_token)
-    create_proration_checkout = async_raw_method(AsyncCrovverClient.create_proration_checkout)
+    create_tenant: Final = async_raw_method(AsyncCrovverClient.create_tenant)
+    get_tenant: Final = async_raw_method(AsyncCrovverClient.get_tenant)
+    list_tenants: Final = async_raw_method(AsyncCrovverClient.list_tenants)
+    get_plans: Final = async_raw_method(AsyncCrovverClient.get_plans)
+    get_supported_providers: Final = async_raw_method(AsyncCrovverClient.get_supported_providers)
+    get_subscriptions: Final = async_raw_method(AsyncCrovverClient.get_subscriptions)
+    get_subscription_status: Final = async_raw_method(AsyncCrovverClient.get_subscription_status)
+    cancel_subscription: Final = async_raw_method(AsyncCrovverClient.cancel_subscription)
+    can_access: Final = async_raw_method(AsyncCrovverClient.can_access)
+    record_usage: Final = async_raw_method(AsyncCrovverClient.record_usage)
+    check_usage_limit: Final = async_raw_method(AsyncCrovverClient.check_usage_limit)
+    create_checkout_session: Final = async_raw_method(AsyncCrovverClient.create_checkout_session)
+    get_invoices: Final = async_raw_method(AsyncCrovverClient.get_invoices)
+    create_checkout_token: Final = async_raw_method(AsyncCrovverClient.create_checkout_token)
+    create_portal_token: Final = async_raw_method(AsyncCrovverClient.create_portal_token)
+    create_proration_checkout: Final = async_raw_method(AsyncCrovverClient.create_proration_checkout)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar, Unpack
 
 from crovver_ext._lazy import LazyModule
 from crovver_ext._options import NoRetryOptions, RequestOptions, async_raw_method, check_options, raw_method
@@ -454,8 +454,8 @@ class RawCredits:
     def __init__(self, namespace: Credits) -> None:
         self._target = namespace
 
-    balance = raw_method(Credits.balance)
-    consume = raw_method(Credits.consume)
+    balance: Final = raw_method(Credits.balance)
+    consume: Final = raw_method(Credits.consume)
 
 
 class AsyncRawCredits:
@@ -464,8 +464,8 @@ class AsyncRawCredits:
     def __init__(self, namespace: AsyncCredits) -> None:
         self._target = namespace
 
-    balance = async_raw_method(AsyncCredits.balance)
-    consume = async_raw_method(AsyncCredits.consume)
+    balance: Final = async_raw_method(AsyncCredits.balance)
+    consume: Final = async_raw_method(AsyncCredits.consume)
 
 
 class RawAddons:
@@ -474,9 +474,9 @@ class RawAddons:
     def __init__(self, namespace: Addons) -> None:
         self._target = namespace
 
-    list_available = raw_method(Addons.list_available)
-    purchase = raw_method(Addons.purchase)
-    get_active = raw_method(Addons.get_active)
+    list_available: Final = raw_method(Addons.list_available)
+    purchase: Final = raw_method(Addons.purchase)
+    get_active: Final = raw_method(Addons.get_active)
 
 
 class AsyncRawAddons:
@@ -485,9 +485,9 @@ class AsyncRawAddons:
     def __init__(self, namespace: AsyncAddons) -> None:
         self._target = namespace
 
-    list_available = async_raw_method(AsyncAddons.list_available)
-    purchase = async_raw_method(AsyncAddons.purchase)
-    get_active = async_raw_method(AsyncAddons.get_active)
+    list_available: Final = async_raw_method(AsyncAddons.list_available)
+    purchase: Final = async_raw_method(AsyncAddons.purchase)
+    get_active: Final = async_raw_method(AsyncAddons.get_active)
 
 
 class RawCapacity:
@@ -496,10 +496,10 @@ class RawCapacity:
     def __init__(self, namespace: Capacity) -> None:
         self._target = namespace
 
-    count = raw_method(Capacity.count)
-    allocate = raw_method(Capacity.allocate)
-    bulk_allocate = raw_method(Capacity.bulk_allocate)
-    list_allocations = raw_method(Capacity.list_allocations)
+    count: Final = raw_method(Capacity.count)
+    allocate: Final = raw_method(Capacity.allocate)
+    bulk_allocate: Final = raw_method(Capacity.bulk_allocate)
+    list_allocations: Final = raw_method(Capacity.list_allocations)
 
 
 class AsyncRawCapacity:
@@ -508,7 +508,7 @@ class AsyncRawCapacity:
     def __init__(self, namespace: AsyncCapacity) -> None:
         self._target = namespace
 
-    count = async_raw_method(AsyncCapacity.count)
-    allocate = async_raw_method(AsyncCapacity.allocate)
-    bulk_allocate = async_raw_method(AsyncCapacity.bulk_allocate)
-    list_allocations = async_raw_method(AsyncCapacity.list_allocations)
+    count: Final = async_raw_method(AsyncCapacity.count)
+    allocate: Final = async_raw_method(AsyncCapacity.allocate)
+    bulk_allocate: Final = async_raw_method(AsyncCapacity.bulk_allocate)
+    list_allocations: Final = async_raw_method(AsyncCapacity.list_allocations)

@@ -76,17 +76,47 @@ def _describe(value: object) -> str:
 # ---- read-only containers ----------------------------------------------------------------------
 
 
+def _refuse(kind: str) -> NoReturn:
+    raise TypeError(f"this {kind} is read-only (it is part of a Crovver result)")
+
+
 class FrozenDict(dict[str, T]):
     """A ``dict`` that cannot be changed (and so can be hashed when its values can)."""
 
     __slots__ = ()
 
-    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
-        """Refused with ``TypeError``: a Crovver result is read-only."""
-        raise TypeError("this mapping is read-only (it is part of a Crovver result)")
+    # Every mutator refuses, each with dict's own signature (so type checkers see the same API).
+    def __setitem__(self, key: str, value: T, /) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("mapping")
 
-    __setitem__ = __delitem__ = __ior__ = _read_only
-    clear = pop = popitem = setdefault = update = _read_only
+    def __delitem__(self, key: str, /) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("mapping")
+
+    def __ior__(self, value: Any, /) -> NoReturn:  # type: ignore[misc]
+        """Refused: a Crovver result is read-only."""
+        _refuse("mapping")
+
+    def clear(self) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("mapping")
+
+    def pop(self, key: str, default: Any = None, /) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("mapping")
+
+    def popitem(self) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("mapping")
+
+    def setdefault(self, key: str, default: Any = None, /) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("mapping")
+
+    def update(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("mapping")
 
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(frozenset(self.items()))
@@ -112,12 +142,54 @@ class FrozenList(list[T]):
 
     __slots__ = ()
 
-    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
-        """Refused with ``TypeError``: a Crovver result is read-only."""
-        raise TypeError("this list is read-only (it is part of a Crovver result)")
+    # Every mutator refuses, each with list's own signature (so type checkers see the same API).
+    def __setitem__(self, index: Any, value: Any, /) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
 
-    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only
-    append = clear = extend = insert = pop = remove = reverse = sort = _read_only
+    def __delitem__(self, index: Any, /) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
+
+    def __iadd__(self, value: Any, /) -> NoReturn:  # type: ignore[misc]
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
+
+    def __imul__(self, value: Any, /) -> NoReturn:  # type: ignore[misc]
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
+
+    def append(self, item: Any, /) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
+
+    def clear(self) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
+
+    def extend(self, items: Any, /) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
+
+    def insert(self, index: Any, item: Any, /) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
+
+    def pop(self, index: Any = -1, /) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
+
+    def remove(self, item: Any, /) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
+
+    def reverse(self) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
+
+    def sort(self, *, key: Any = None, reverse: bool = False) -> NoReturn:
+        """Refused: a Crovver result is read-only."""
+        _refuse("list")
 
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(tuple(self))
