@@ -225,6 +225,31 @@ def freeze_json(value: Any, depth: int = 0, limit: int | None = MAX_JSON_DEPTH) 
     _bad(f"expected JSON, got {_describe(value)}")
 
 
+def freeze_wire(value: Any) -> Any:
+    """The wire value as it came, made read-only (``.raw``): never raises, at any depth.
+
+    Iterative, not recursive: a reply may nest as deep as ``json.loads`` allows, deeper than the
+    stack left to a property. Values are not checked (a field the SDK does not read stays as sent).
+    """
+    if type(value) is not dict and type(value) is not list:
+        return value
+    # Post-order over an explicit stack: each container is frozen once its children are.
+    frozen: dict[int, Any] = {}
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            children = node.values() if type(node) is dict else node
+            stack.extend((c, False) for c in children if type(c) is dict or type(c) is list)
+            continue
+        if type(node) is dict:
+            frozen[id(node)] = FrozenDict({k: frozen.get(id(v), v) for k, v in node.items()})
+        else:
+            frozen[id(node)] = FrozenList([frozen.get(id(v), v) for v in node])
+    return frozen[id(value)]
+
+
 # ---- scalar conversions ------------------------------------------------------------------------
 # Each returns the converted value or raises MalformedReply. The compiled readers test the
 # common exact type inline and only call these for anything else.
@@ -452,17 +477,17 @@ def lookup(raw: Mapping[str, Any], paths: Sequence[tuple[str, ...]]) -> Any:
     return None
 
 
-def _fields(cls: type) -> tuple[list[_Field], list[tuple[str, Callable[..., Any]]]]:
+def _fields(cls: type) -> tuple[list[_Field], list[tuple[str, Callable[..., Any], tuple[str, ...]]]]:
     import attrs
 
     hints = typing.get_type_hints(cls)
     fields: list[_Field] = []
-    derived: list[tuple[str, Callable[..., Any]]] = []
+    derived: list[tuple[str, Callable[..., Any], tuple[str, ...]]] = []
     for attribute in attrs.fields(cls):
         if attribute.name in PRIVATE_FIELDS:
             continue
         if DERIVE in attribute.metadata:
-            derived.append((attribute.name, attribute.metadata[DERIVE]))
+            derived.append((attribute.name, attribute.metadata[DERIVE], attribute.metadata.get(READS) or ()))
             continue
         hint, optional = _unwrap_optional(hints[attribute.name])
         names = attribute.metadata.get(WIRE) or (camel(attribute.name),)
@@ -537,12 +562,16 @@ def _compile(cls: type[Any]) -> Callable[[Any], Any]:
     if "request_id" in {a.name for a in attrs.fields(cls)}:
         items.append("'request_id': None")
     lines.append("        values = {" + ", ".join(items) + "}")
-    namespace.update({f"d{j}": compute for j, (_, compute) in enumerate(derived)})
-    for j, (name, _) in enumerate(derived):
-        lines.append(f"        values[{name!r}] = d{j}(values, raw)")
+    namespace.update({f"d{j}": compute for j, (_, compute, _) in enumerate(derived)})
+    for j, (name, _, reads) in enumerate(derived):
+        # An error of a derived field names the wire field it reads (or the field itself).
+        lines.append("        try:")
+        lines.append(f"            values[{name!r}] = d{j}(values, raw)")
+        lines.append("        except _Malformed as error:")
+        lines.append(f"            raise error.at({(reads[0] if reads else name)!r}) from None")
     lines += [
-        "    except _Malformed:",
-        "        _slow(_cls, raw)",
+        "    except _Malformed as error:",
+        "        _slow(_cls, raw, error)",
         "        raise",
         "    self = _new(_cls)",
         "    _set(self, '__dict__', values)",
@@ -557,7 +586,7 @@ def _compile(cls: type[Any]) -> Callable[[Any], Any]:
     return compiled
 
 
-def _locate(cls: type, raw: Mapping[str, Any]) -> NoReturn:
+def _locate(cls: type, raw: Mapping[str, Any], failed: MalformedReply) -> NoReturn:
     """The slow path after a failed read: find the field that failed and raise naming it."""
     fields, _ = _fields(cls)
     for f in fields:
@@ -570,7 +599,7 @@ def _locate(cls: type, raw: Mapping[str, Any]) -> NoReturn:
             f.kind.convert(value)
         except MalformedReply as error:
             raise error.at(f.label) from None
-    raise MalformedReply("unreadable")  # pragma: no cover - the fast path failed for a reason
+    raise failed  # no wire field fails on its own: a derived field did, and its error names it
 
 
 def sequence_of(cls: type[T]) -> Callable[[Any], tuple[T, ...]]:

@@ -14,7 +14,7 @@ from crovver_ext._reader import (
     PRIVATE_FIELDS,
     READS,
     WIRE,
-    freeze_json,
+    freeze_wire,
 )
 
 T = TypeVar("T")
@@ -52,7 +52,7 @@ class _Model:
     @property
     def raw(self) -> Mapping[str, JSON]:
         """The wire object this was read from, read-only (objects are ``FrozenDict``, arrays ``FrozenList``)."""
-        return freeze_json(self._wire, 0, None)  # type: ignore[no-any-return]
+        return freeze_wire(self._wire)  # type: ignore[no-any-return]
 
     def to_dict(self) -> dict[str, Any]:
         """The model as plain Python data (nested models become dicts; values keep their types)."""
@@ -80,7 +80,7 @@ class ItemList(Sequence[T]):
     @property
     def raw(self) -> JSON:
         """The wire value this was read from, read-only (objects are ``FrozenDict``, arrays ``FrozenList``)."""
-        return freeze_json(self._wire, 0, None)
+        return freeze_wire(self._wire)
 
     @overload
     def __getitem__(self, index: int) -> T: ...

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -14,6 +16,7 @@ from crovver_ext._models._base import (
     derived,
     wire,
 )
+from crovver_ext._reader import read_bool
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -68,11 +71,17 @@ class SeatProration(_Model):
     """New seats (wire ``newSeats``); None when Crovver leaves it out."""
 
 
+def _allocated(values: dict[str, Any], raw: Mapping[str, Any]) -> bool:
+    # A quote (proration or checkout needed) omits success; a success that is not a bool is bad data.
+    success = raw.get("success")
+    return False if success is None else read_bool(success)
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class SeatAllocationResult(_Result):
     """What ``capacity.allocate`` returns: allocated, or what it would take (proration/checkout)."""
 
-    allocated: bool = derived(lambda values, raw: raw.get("success") is True, "success")
+    allocated: bool = derived(_allocated, "success")
     """Whether the seat was allocated (the reply's ``success``)."""
     message: str | None = None
     """Message (wire ``message``); None when Crovver leaves it out."""

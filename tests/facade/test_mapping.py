@@ -268,3 +268,29 @@ def test_malformed_payloads_become_invalid_response_errors_naming_the_field(
 
 def test_spec_example_list_is_not_empty() -> None:
     assert load_spec()["paths"]
+
+
+def test_raw_mirrors_any_reply_json_can_hold_and_never_raises() -> None:
+    # A field the SDK does not read may nest as deep as json.loads allows, or hold a number no
+    # amount could be: .raw keeps it as sent, read-only, without recursing or checking it.
+    depth = 900
+    deep = '{"n":' * depth + "{}" + "}" * depth
+    body = (
+        '{"success": true, "data": {"tenant": {"id": "t", "externalTenantId": "w", '
+        f'"unknown": {deep}, "huge": 1e1000000}}}}}}'
+    ).encode()
+    raw = _raw_client(200, body).get_tenant("w").tenant.raw
+    assert raw["huge"] == Decimal("1E+1000000")
+    node = raw["unknown"]
+    for _ in range(depth):
+        node = node["n"]
+    assert node == {}
+    with pytest.raises(TypeError):
+        raw["unknown"]["x"] = 1  # type: ignore[index]
+
+
+def test_an_allocation_success_that_is_not_a_bool_is_bad_data() -> None:
+    with pytest.raises(InvalidResponseError, match="expected true or false"):
+        _client({"success": "yes", "message": "m"}).capacity.allocate("t", "u")
+    quote = _client({"requiresProration": True}).capacity.allocate("t", "u")
+    assert quote.allocated is False  # a quote omits success: nothing was allocated
